@@ -18,6 +18,8 @@ export const ERROR_CODES = {
   ERR_TARGET: 'invalid target endpoint',
   ERR_SIMULATOR_START: 'the embedded simulator could not start',
   ERR_VALIDATOR_UNAVAILABLE: 'validator not available',
+  ERR_FHIR_PROFILE_UNKNOWN: 'FHIR profile not loaded',
+  ERR_FHIR_PACKAGE: 'FHIR IG package cannot be read',
   ERR_REPORT_READ: 'report file cannot be read',
   ERR_REPORTER: 'a reporter failed',
   ERR_INTERNAL: 'internal error',

@@ -5,7 +5,8 @@
 export interface Interaction {
   /** Root element name of the message, e.g. `HCIM_IN_GetDemographics`. */
   root: string;
-  registry: 'hcim' | 'plr';
+  /** `ihe`: IHE PDQv3/PIXv3 interactions, validated against the HL7v3 NE2008 schemas. */
+  registry: 'hcim' | 'plr' | 'ihe';
   /** WSDL port type, also the `.asmx` path segment: `/hcim/QUPA_AR101102.asmx`. */
   portType: string;
   /** SOAPAction header value for requests with this root. */
@@ -20,6 +21,9 @@ export interface Interaction {
 }
 
 const V3 = 'urn:hl7-org:v3/';
+/** IHE ITI TF-2b §3.44–3.47 SOAPAction form: `urn:hl7-org:v3:<interaction>` (colon, not slash). */
+const IHE = 'urn:hl7-org:v3:';
+const NE2008 = 'hl7v3/NE2008/multicacheschemas';
 
 export const INTERACTIONS: readonly Interaction[] = [
   { root: 'HCIM_IN_GetDemographics', registry: 'hcim', portType: 'QUPA_AR101102', soapAction: `${V3}QUPA_IN101101`, responseRoot: 'HCIM_IN_GetDemographicsResponse', schema: 'hcim/QUPA_AR101102.xsd', direction: 'request' },
@@ -40,9 +44,21 @@ export const INTERACTIONS: readonly Interaction[] = [
   { root: 'PRPM_IN303030CA', registry: 'plr', portType: 'PRPM_AR303030CA', soapAction: `${V3}PRPM_IN303030CA`, responseRoot: 'MCCI_IN000002', direction: 'distribution' },
   { root: 'PRPM_IN306010CA', registry: 'plr', portType: 'PRPM_AR306010CA', soapAction: `${V3}PRPM_IN306010CA`, responseRoot: 'PRPM_IN306011CA', direction: 'request' },
   { root: 'PRPM_IN306011CA', registry: 'plr', portType: 'PRPM_AR306010CA', soapAction: `${V3}PRPM_IN306010CA`, direction: 'response' },
+  { root: 'PRPA_IN201301UV02', registry: 'ihe', portType: 'PIXManager_PortType', soapAction: `${IHE}PRPA_IN201301UV02`, responseRoot: 'MCCI_IN000002UV01', schema: `${NE2008}/PRPA_IN201301UV02.xsd`, direction: 'request' },
+  { root: 'PRPA_IN201302UV02', registry: 'ihe', portType: 'PIXManager_PortType', soapAction: `${IHE}PRPA_IN201302UV02`, responseRoot: 'MCCI_IN000002UV01', schema: `${NE2008}/PRPA_IN201302UV02.xsd`, direction: 'request' },
+  { root: 'PRPA_IN201304UV02', registry: 'ihe', portType: 'PIXManager_PortType', soapAction: `${IHE}PRPA_IN201304UV02`, responseRoot: 'MCCI_IN000002UV01', schema: `${NE2008}/PRPA_IN201304UV02.xsd`, direction: 'request' },
+  { root: 'PRPA_IN201305UV02', registry: 'ihe', portType: 'PDQSupplier_PortType', soapAction: `${IHE}PRPA_IN201305UV02`, responseRoot: 'PRPA_IN201306UV02', schema: `${NE2008}/PRPA_IN201305UV02.xsd`, direction: 'request' },
+  { root: 'PRPA_IN201306UV02', registry: 'ihe', portType: 'PDQSupplier_PortType', soapAction: `${IHE}PRPA_IN201305UV02`, schema: `${NE2008}/PRPA_IN201306UV02.xsd`, direction: 'response' },
+  { root: 'PRPA_IN201309UV02', registry: 'ihe', portType: 'PIXManager_PortType', soapAction: `${IHE}PRPA_IN201309UV02`, responseRoot: 'PRPA_IN201310UV02', schema: `${NE2008}/PRPA_IN201309UV02.xsd`, direction: 'request' },
+  { root: 'PRPA_IN201310UV02', registry: 'ihe', portType: 'PIXManager_PortType', soapAction: `${IHE}PRPA_IN201309UV02`, schema: `${NE2008}/PRPA_IN201310UV02.xsd`, direction: 'response' },
+  { root: 'MCCI_IN000002UV01', registry: 'ihe', portType: 'PIXManager_PortType', soapAction: '', schema: `${NE2008}/MCCI_IN000002UV01.xsd`, direction: 'ack' },
+  { root: 'QUQI_IN000003UV01', registry: 'ihe', portType: 'PDQSupplier_PortType', soapAction: `${IHE}QUQI_IN000003UV01_Continue`, responseRoot: 'PRPA_IN201306UV02', schema: `${NE2008}/QUQI_IN000003UV01.xsd`, direction: 'request' },
 ];
 
 const BY_ROOT = new Map(INTERACTIONS.map((interaction) => [interaction.root, interaction]));
+
+/** Every root element name the catalogue knows, sorted (for "unknown root" messages). */
+export const KNOWN_ROOTS: readonly string[] = [...BY_ROOT.keys()].sort();
 
 /** Look up an interaction by its root element name; undefined when unknown. */
 export function interactionForRoot(root: string): Interaction | undefined {

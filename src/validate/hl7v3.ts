@@ -1,7 +1,114 @@
-import { HarnessError } from '../core/errors.js';
-import type { MessageValidator } from './contract.js';
+import type { XmlElement } from 'libxml2-wasm';
+import { hasErrors, type Issue } from '../core/issue.js';
+import { interactionForRoot, KNOWN_ROOTS } from '../hl7v3/interactions.js';
+import type { MessageValidation, MessageValidator, ValidationLayer, ValidationOptions } from './contract.js';
+import { applyKnownDeviations } from './deviations.js';
+import { selectRules, type RuleContext } from './rules/index.js';
+import { findMessageElement } from './xml-message-element.js';
+import { parseXmlSafely } from './xml-parse.js';
+import { ElementNode } from './xml-tree.js';
+import { compileSchema, fixtureSchema, resolveSchema, validateAgainstSchema, type SchemaRef } from './xsd.js';
 
-/** HL7v3 validation (XSD + business rules + known deviations). Placeholder until issue 4 lands. */
-export const validateHl7v3: MessageValidator = async () => {
-  throw new HarnessError('ERR_VALIDATOR_UNAVAILABLE', 'validator not available: HL7v3 validation (xsd, rules) is not built yet');
+const HL7V3_LAYERS: readonly ValidationLayer[] = ['xsd', 'rules'];
+
+/**
+ * The schema for a root element: the catalogue's (`hcim/…`), else the HL7v3 NE2008
+ * multicacheschemas file named after the interaction (IHE PDQv3/PIXv3 and other UV interactions).
+ */
+export function schemaForRoot(root: string): SchemaRef | undefined {
+  const catalogued = interactionForRoot(root)?.schema;
+  if (catalogued) return fixtureSchema(catalogued);
+  if (/^[A-Z]{4}_IN\d{6}UV\d{2}$/.test(root)) return fixtureSchema(`hl7v3/NE2008/multicacheschemas/${root}.xsd`);
+  return undefined;
+}
+
+/**
+ * HL7v3 validation: XSD (libxml2, in process, compiled-schema cache), business rules
+ * (`validate/rules/`), and the known-HCIM-deviation allow-list. Accepts a bare message or one
+ * wrapped in a SOAP 1.1/1.2 envelope; lines always refer to `content`.
+ *
+ * Never throws for invalid content; throws HarnessError only for unusable options (missing
+ * `schema` file, schema that does not compile, unknown rule id).
+ */
+export const validateHl7v3: MessageValidator = async (content: string, options: ValidationOptions = {}): Promise<MessageValidation> => {
+  const layers = new Set((options.only ?? HL7V3_LAYERS).filter((layer) => HL7V3_LAYERS.includes(layer)));
+  const rules = layers.has('rules') ? selectRules(options.rules) : [];
+  const override = options.schema !== undefined ? resolveSchema(options.schema) : undefined;
+  const overrideSchema = override && layers.has('xsd') ? compileSchema(override) : undefined;
+
+  const parsed = parseXmlSafely(content);
+  if (!parsed.ok) return result(parsed.issues, override);
+  const { doc } = parsed;
+  try {
+    const located = findMessageElement(doc);
+    if (!located.ok) return result(located.issues, override);
+    const element = located.element;
+    const root = element.name;
+    const issues: Issue[] = [];
+
+    const known = interactionForRoot(root) !== undefined || schemaForRoot(root) !== undefined;
+    if (!known && override === undefined) {
+      issues.push({
+        severity: 'error',
+        code: 'hl7v3.unknown-root',
+        message: `/${root}: Unexpected root element: expected one of ${KNOWN_ROOTS.join(', ')} (or an NE2008 interaction such as PRPA_IN201305UV02), but received "${root}"; pass a schema to validate it anyway`,
+        path: `/${root}`,
+        line: element.line,
+        validator: 'hl7v3',
+      });
+    }
+
+    let schemaRef = override;
+    let evidence: MessageValidation['evidence'];
+    if (layers.has('xsd')) {
+      const schema = overrideSchema ?? (known ? compileFor(root) : undefined);
+      if (schema) {
+        schemaRef = schema.ref;
+        evidence = schema.evidence;
+        issues.push(...applyKnownDeviations(validateAgainstSchema(element, schema), root, options.strict === true));
+      } else if (known) {
+        issues.push({
+          severity: 'warning',
+          code: 'xsd.no-schema',
+          message: `/${root}: no XSD is vendored for ${root} (no public schema; see fixtures/schemas/PROVENANCE.md), so XSD validation was skipped; pass a schema to validate it`,
+          path: `/${root}`,
+          line: element.line,
+          validator: 'xsd',
+        });
+      }
+    }
+
+    const applicable = rules.filter((rule) => rule.appliesTo(root));
+    if (applicable.length > 0) {
+      const context = ruleContext(element, options.request);
+      for (const rule of applicable) issues.push(...rule.check(context));
+    }
+    return { ...result(issues, schemaRef), ...(evidence ? { evidence } : {}) };
+  } finally {
+    doc.dispose();
+  }
 };
+
+function compileFor(root: string) {
+  const ref = schemaForRoot(root);
+  return ref ? compileSchema(ref) : undefined;
+}
+
+function ruleContext(element: XmlElement, request: string | undefined): RuleContext {
+  const message = ElementNode.fromLibxml(element);
+  const context: RuleContext = { message, interaction: interactionForRoot(message.name) };
+  if (request === undefined) return context;
+  const parsed = parseXmlSafely(request);
+  if (!parsed.ok) return { ...context, requestProblem: parsed.issues.map((issue) => issue.message).join('; ') };
+  try {
+    const located = findMessageElement(parsed.doc);
+    if (!located.ok) return { ...context, requestProblem: located.issues.map((issue) => issue.message).join('; ') };
+    return { ...context, request: ElementNode.fromLibxml(located.element) };
+  } finally {
+    parsed.doc.dispose();
+  }
+}
+
+function result(issues: Issue[], schema: SchemaRef | undefined): MessageValidation {
+  return { kind: 'hl7v3', valid: !hasErrors(issues), ...(schema ? { schema: schema.name } : {}), issues };
+}

@@ -1,0 +1,125 @@
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT } from './exit-codes.js';
+
+/**
+ * argv → command. The only module that touches process.argv and process.exit. Heavy modules are
+ * imported inside each action so `--help` stays fast.
+ */
+export async function main(argv: readonly string[]): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = new Command('hie-conform')
+    .description('Conformance test harness for the BC Ministry of Health HCIM and PLR interfaces (HL7v3 SOAP and FHIR R4).\nWith no target it runs every built-in suite against the embedded simulator.')
+    .version(await version(), '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+  program
+    .command('run')
+    .description('run suites against a target (default: the embedded simulator) and write reports')
+    .argument('[suites...]', 'suite files, folders or globs (default: all built-in suites)')
+    .option('--config <file>', 'config file (default: hie-conform.config.{yaml,yml,json} in the working folder)')
+    .option('--target <name>', 'named target from the config file; "local" = embedded simulator')
+    .option('--target-url <base>', 'one base URL with the simulator layout: BASE/hcim, BASE/hcim/fhir, BASE/plr, BASE/plr/fhir')
+    .option('--url <name=url>', 'override one endpoint base: hcim-v3|hcim-fhir|plr-v3|plr-fhir=URL (repeatable)', collect)
+    .option('--var <name=value>', 'set a target variable (test data such as phn=...) (repeatable)', collect)
+    .option('--cert <file>', 'client certificate for mutual TLS: PEM (with --key) or PKCS#12 (.p12/.pfx)')
+    .option('--key <file>', 'PEM private key for --cert')
+    .option('--ca <file>', 'CA bundle (PEM) to trust for the target')
+    .option('--passphrase-env <VAR>', 'environment variable holding the key/PKCS#12 passphrase')
+    .option('--token-url <url>', 'OAuth2 token endpoint (client-credentials) for bearer-token FHIR targets')
+    .option('--client-id <id>', 'OAuth2 client id')
+    .option('--client-secret-env <VAR>', 'environment variable holding the OAuth2 client secret')
+    .option('--grep <regex>', 'only cases whose "suite-id/case-id" or "suite › case" title matches')
+    .option('--tag <tag>', 'only cases with this tag (repeatable)', collect)
+    .option('--workers <n>', 'cases run at once (default 4)')
+    .option('--shard <i/n>', 'run shard i of n of the selected cases')
+    .option('--timeout <ms>', 'per-step timeout in milliseconds (default 30000)')
+    .option('--retries <n>', 'retry a step whose outcome is error (never failed) up to n times (default 0)')
+    .option('--reporter <names>', 'comma-separated reporters: console, json, junit (json is always written)')
+    .option('--out <dir>', 'report folder (default reports/)')
+    .option('--strict', 'keep known HCIM deviations as errors')
+    .option('--max-body <bytes>', 'largest response body read (default 20 MiB)')
+    .option('--allow-external-files', 'let suites read body files outside their folder')
+    .option('--debug', 'verbose diagnostics on stderr (secrets redacted)')
+    .option('--no-color', 'plain console output')
+    .addHelpText('after', '\nExit codes: 0 all required cases passed, 1 a required case failed or errored, 2 usage/config/suite error, 130 interrupted.')
+    .action(async (suites: string[], flags) => {
+      const { runCommand } = await import('./commands/run-command.js');
+      exitCode = await runCommand(suites, flags);
+    });
+
+  program
+    .command('list')
+    .description('list suites and cases (ids, tags, requirements)')
+    .argument('[suites...]', 'suite files, folders or globs (default: all built-in suites)')
+    .option('--requirements', 'print the requirement coverage matrix')
+    .option('--grep <regex>', 'only matching cases')
+    .option('--tag <tag>', 'only cases with this tag (repeatable)', collect)
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (suites: string[], flags) => {
+      const { listCommand } = await import('./commands/list-command.js');
+      exitCode = await listCommand(suites, flags);
+    });
+
+  program
+    .command('serve')
+    .description('run the embedded HCIM + PLR simulator (prints "listening <url>" when ready)')
+    .option('--port <n>', 'port to listen on; 0 = any free port', '0')
+    .option('--host <address>', 'address to bind', '127.0.0.1')
+    .action(async (flags) => {
+      const { serveCommand } = await import('./commands/serve-command.js');
+      exitCode = await serveCommand(flags);
+    });
+
+  program
+    .command('report')
+    .description('regenerate report projections from a report.json')
+    .argument('<report>', 'canonical report.json')
+    .option('--reporter <names>', 'comma-separated reporters: console, json, junit', 'console')
+    .option('--out <dir>', 'folder for regenerated files (default: beside the report)')
+    .action(async (file: string, flags) => {
+      const { reportCommand } = await import('./commands/report-command.js');
+      exitCode = await reportCommand(file, flags);
+    });
+
+  program
+    .command('validate')
+    .description('validate message files offline: HL7v3 (bare or SOAP-enveloped) or FHIR JSON')
+    .argument('<files...>', 'message files')
+    .option('--schema <xsd>', 'XSD to use instead of the one picked from the root element')
+    .option('--profile <url|file>', 'FHIR profile to validate against')
+    .option('--ig <package.tgz>', 'load an IG package (repeatable)', collect)
+    .option('--only <layer>', 'run one layer only: xsd, rules or profile (repeatable)', collect)
+    .option('--response <file>', 'validate this response against the request given as <files>')
+    .option('--strict', 'keep known HCIM deviations as errors')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addHelpText('after', '\nExit codes: 0 all files valid, 1 a file is invalid, 2 usage error.')
+    .action(async (files: string[], flags) => {
+      const { validateCommand } = await import('./commands/validate-command.js');
+      exitCode = await validateCommand(files, flags);
+    });
+
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+      return EXIT.harness;
+    }
+    process.stderr.write(`hie-conform: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+    return EXIT.harness;
+  }
+  return exitCode;
+}
+
+async function version(): Promise<string> {
+  const { toolInfo } = await import('./tool-info.js');
+  return toolInfo().version;
+}
+
+// Run when executed (bin/hie-conform imports this module).
+const code = await main(process.argv.slice(2));
+process.exitCode = code;

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import type { AssertionResult } from '../assert/assertion-result.js';
+import type { Exchange } from '../transport/exchange.js';
+
+/**
+ * The canonical report (reports/report.json). Console, JUnit, HTML and FHIR TestReport are
+ * projections of it. Bump REPORT_SCHEMA_VERSION on any incompatible change.
+ */
+export const REPORT_SCHEMA_VERSION = 1;
+
+const OutcomeSchema = z.enum(['passed', 'failed', 'error', 'skipped']);
+const LocationSchema = z.object({ file: z.string(), line: z.number().int(), column: z.number().int() });
+const IssueSchema = z.object({
+  severity: z.enum(['fatal', 'error', 'warning', 'information']),
+  code: z.string(),
+  message: z.string(),
+  path: z.string().optional(),
+  line: z.number().int().optional(),
+  column: z.number().int().optional(),
+  validator: z.string(),
+});
+const SerializedErrorSchema = z.object({ code: z.string(), message: z.string(), location: LocationSchema.optional(), stack: z.string().optional() });
+
+export const ExchangeSchema = z.object({
+  id: z.string(),
+  stepId: z.string(),
+  direction: z.enum(['outgoing', 'incoming']),
+  protocol: z.enum(['soap', 'fhir', 'http']),
+  request: z.object({ method: z.string(), url: z.string(), headers: z.record(z.string(), z.string()), body: z.string().optional() }),
+  response: z.object({ status: z.number().int(), headers: z.record(z.string(), z.string()), body: z.string().optional(), truncated: z.boolean().optional() }).optional(),
+  failure: z.object({ code: z.enum(['ECONNREFUSED', 'ETIMEDOUT', 'TLS', 'DNS', 'ABORTED', 'BODY_TOO_LARGE', 'OTHER']), message: z.string() }).optional(),
+  startedAt: z.string(),
+  durationMs: z.number(),
+});
+
+export const AssertionResultSchema = z.object({
+  kind: z.string(),
+  outcome: z.enum(['passed', 'failed', 'error']),
+  message: z.string(),
+  expected: z.unknown().optional(),
+  actual: z.unknown().optional(),
+  issues: z.array(IssueSchema),
+  exchangeId: z.string().optional(),
+  source: LocationSchema,
+});
+
+export const StepResultSchema = z.object({
+  id: z.string(),
+  title: z.string().optional(),
+  kind: z.enum(['soap', 'fhir']),
+  location: LocationSchema,
+  outcome: OutcomeSchema,
+  durationMs: z.number(),
+  attempts: z.number().int().min(0),
+  exchanges: z.array(ExchangeSchema),
+  assertions: z.array(AssertionResultSchema),
+  captures: z.record(z.string(), z.string()),
+  error: SerializedErrorSchema.optional(),
+});
+
+export const CaseResultSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  tags: z.array(z.string()),
+  requirements: z.array(z.string()),
+  optional: z.boolean(),
+  location: LocationSchema,
+  outcome: OutcomeSchema,
+  durationMs: z.number(),
+  skipReason: z.string().optional(),
+  steps: z.array(StepResultSchema),
+});
+
+export const SuiteResultSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  file: z.string(),
+  sha256: z.string(),
+  location: LocationSchema,
+  outcome: OutcomeSchema,
+  durationMs: z.number(),
+  cases: z.array(CaseResultSchema),
+});
+
+export const ReportSchema = z.object({
+  schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+  tool: z.object({ name: z.string(), version: z.string() }),
+  target: z.object({
+    name: z.string(),
+    kind: z.enum(['embedded', 'remote']),
+    urls: z.record(z.string(), z.string()),
+    variables: z.record(z.string(), z.string()),
+    tls: z.object({ clientCertificate: z.boolean(), ca: z.boolean() }).optional(),
+    oauth: z.object({ tokenUrl: z.string(), clientId: z.string() }).optional(),
+  }),
+  startedAt: z.string(),
+  durationMs: z.number(),
+  outcome: z.union([OutcomeSchema, z.literal('interrupted')]),
+  suites: z.array(SuiteResultSchema),
+  errors: z.array(SerializedErrorSchema),
+  stats: z.object({ passed: z.number().int(), failed: z.number().int(), error: z.number().int(), skipped: z.number().int(), total: z.number().int() }),
+  evidence: z.object({
+    suites: z.array(z.object({ id: z.string(), file: z.string(), sha256: z.string() })),
+    files: z.array(z.object({ path: z.string(), sha256: z.string() })),
+  }),
+  approval: z.object({
+    verdict: z.enum(['approved', 'not-approved']),
+    blocking: z.array(z.string()),
+    reasons: z.array(z.string()),
+  }),
+  signature: z.object({ algorithm: z.literal('ed25519'), publicKey: z.string(), value: z.string() }).optional(),
+});
+
+export type Report = z.infer<typeof ReportSchema>;
+export type SuiteResult = z.infer<typeof SuiteResultSchema>;
+export type CaseResult = z.infer<typeof CaseResultSchema>;
+export type StepResult = z.infer<typeof StepResultSchema>;
+
+// Compile-time guards: the interfaces used by transport/ and assert/ must stay assignable to the
+// report schema, so the two cannot drift apart.
+type Assignable<A, B extends A> = B;
+export type ExchangeMatchesSchema = Assignable<z.infer<typeof ExchangeSchema>, Exchange>;
+export type AssertionMatchesSchema = Assignable<z.infer<typeof AssertionResultSchema>, AssertionResult>;

@@ -1,0 +1,19 @@
+import type { Endpoints } from '../config/endpoints.js';
+import type { ClientTls } from '../transport/http.js';
+import type { TokenProvider } from '../transport/oauth-token.js';
+
+/** Everything a running step needs besides its own document. */
+export interface RunContext {
+  endpoints: Partial<Endpoints>;
+  targetVariables: Readonly<Record<string, string>>;
+  timeoutMs: number;
+  retries: number;
+  maxBodyBytes: number;
+  strict: boolean;
+  allowExternalFiles: boolean;
+  tls?: ClientTls;
+  tokens?: TokenProvider;
+  signal: AbortSignal;
+  /** Files read during the run (bodies), for the report's evidence section. */
+  evidence: Map<string, string>;
+}

@@ -1,0 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { validateFhirText } from '../fhir-profile.js';
+const dir = '/work/main/test/fixtures/fhir/hcim';
+const texts = readdirSync(dir).filter((f) => !/Invalid|Missing/.test(f)).map((f) => readFileSync(`${dir}/${f}`, 'utf8'));
+validateFhirText(texts[0]!);
+for (const t of texts) validateFhirText(t);
+const start = performance.now();
+for (let i = 0; i < 3000; i++) validateFhirText(texts[i % texts.length]!);
+const ms = performance.now() - start;
+console.log(`${(3000 / (ms / 1000)).toFixed(0)} bundles/s`);

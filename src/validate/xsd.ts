@@ -1,0 +1,287 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { XmlDocument, XmlElement, XmlLibError, XsdValidator, xmlRegisterInputProvider, type ErrorDetail, type XmlInputProvider } from 'libxml2-wasm';
+import { HarnessError } from '../core/errors.js';
+import type { Issue } from '../core/issue.js';
+
+/** Absolute path of the vendored schemas (`fixtures/schemas/`), from both `src/` and `dist/`. */
+export const FIXTURE_SCHEMAS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/schemas');
+
+/** A schema file to validate against. */
+export interface SchemaRef {
+  /** Absolute path. */
+  path: string;
+  /** Fixture-relative name (`hcim/QUPA_AR101102.xsd`) when under fixtures/schemas, else the absolute path. */
+  name: string;
+}
+
+/** A compiled schema, shared by every validation in this process. */
+export interface CompiledSchema {
+  ref: SchemaRef;
+  /** sha256 of the schema file and every file it includes/imports, for report evidence. */
+  evidence: { path: string; sha256: string }[];
+  /** Validates one element subtree of a parsed document with libxml2 (same engine as xmllint). */
+  validate(element: XmlElement): ErrorDetail[];
+}
+
+/**
+ * Resolves `--schema`: an absolute path, a path relative to the working directory, or a name
+ * relative to fixtures/schemas (`hcim/QUPA_AR101102.xsd`,
+ * `hl7v3/NE2008/multicacheschemas/PRPA_IN201305UV02.xsd`).
+ *
+ * @throws HarnessError `ERR_FILE_NOT_FOUND` naming where it looked and the vendored HCIM schemas.
+ */
+export function resolveSchema(nameOrPath: string): SchemaRef {
+  const candidates = path.isAbsolute(nameOrPath)
+    ? [nameOrPath]
+    : [path.resolve(nameOrPath), path.resolve(FIXTURE_SCHEMAS_DIR, nameOrPath)];
+  const found = candidates.find((candidate) => isFile(candidate));
+  if (found === undefined) {
+    const known = listFixtureSchemas('hcim').join(', ');
+    throw new HarnessError(
+      'ERR_FILE_NOT_FOUND',
+      `schema "${nameOrPath}": no such file (looked at ${candidates.join(' and ')}); vendored HCIM schemas are ${known}, and hl7v3/NE2008/multicacheschemas/<interaction>.xsd`,
+    );
+  }
+  return refFor(found);
+}
+
+/** The fixture schema for a fixture-relative name, or undefined when that file is not vendored. */
+export function fixtureSchema(name: string): SchemaRef | undefined {
+  const absolute = path.resolve(FIXTURE_SCHEMAS_DIR, name);
+  return isFile(absolute) ? refFor(absolute) : undefined;
+}
+
+function refFor(absolute: string): SchemaRef {
+  const normalised = path.resolve(absolute);
+  const relative = path.relative(FIXTURE_SCHEMAS_DIR, normalised);
+  const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  return { path: normalised, name: inside ? relative.split(path.sep).join('/') : normalised };
+}
+
+function listFixtureSchemas(folder: string): string[] {
+  try {
+    return fs.readdirSync(path.join(FIXTURE_SCHEMAS_DIR, folder)).filter((file) => file.endsWith('.xsd')).sort().map((file) => `${folder}/${file}`);
+  } catch {
+    return [];
+  }
+}
+
+function isFile(candidate: string): boolean {
+  try {
+    return fs.statSync(candidate).isFile();
+  } catch {
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schema file access. libxml2 resolves xs:include/xs:import through this provider only: it serves
+// files under fixtures/schemas and under the folder of a schema given explicitly, and nothing else
+// (no network, no other files), and records what it served for the evidence hashes.
+
+const allowedRoots = new Set<string>([FIXTURE_SCHEMAS_DIR]);
+const openFiles = new Map<number, number>();
+let nextHandle = 1;
+let servedDuringCompile: Set<string> | undefined;
+let refusedDuringCompile: string[] | undefined;
+
+const schemaFileProvider: XmlInputProvider = {
+  match: () => true,
+  open(filename) {
+    const absolute = toPath(filename);
+    if (absolute === undefined || ![...allowedRoots].some((root) => absolute === root || absolute.startsWith(root + path.sep))) {
+      refusedDuringCompile?.push(filename);
+      return undefined;
+    }
+    try {
+      const fd = fs.openSync(absolute, 'r');
+      const handle = nextHandle++;
+      openFiles.set(handle, fd);
+      servedDuringCompile?.add(absolute);
+      return handle;
+    } catch {
+      return undefined;
+    }
+  },
+  read(handle, buffer) {
+    const fd = openFiles.get(handle);
+    if (fd === undefined) return -1;
+    try {
+      return fs.readSync(fd, buffer, 0, buffer.byteLength, null);
+    } catch {
+      return -1;
+    }
+  },
+  close(handle) {
+    const fd = openFiles.get(handle);
+    openFiles.delete(handle);
+    if (fd !== undefined) fs.closeSync(fd);
+    return true;
+  },
+};
+xmlRegisterInputProvider(schemaFileProvider);
+
+function toPath(filename: string): string | undefined {
+  if (filename.startsWith('file://')) {
+    try {
+      return path.resolve(fileURLToPath(filename));
+    } catch {
+      return undefined;
+    }
+  }
+  if (/^[a-z][a-z0-9+.-]*:/i.test(filename)) return undefined; // http:, ftp:, … never
+  return path.resolve(filename);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const compiled = new Map<string, CompiledSchema>();
+
+/**
+ * Compiles a schema once per process (cache keyed by absolute path). Compiled validators live for
+ * the process; each validation allocates and frees only its own context.
+ *
+ * @throws HarnessError `ERR_CONFIG` when the schema itself cannot be compiled.
+ */
+export function compileSchema(ref: SchemaRef): CompiledSchema {
+  const cached = compiled.get(ref.path);
+  if (cached) return cached;
+  allowedRoots.add(path.dirname(ref.path));
+  const served = new Set<string>([ref.path]);
+  const refused: string[] = [];
+  servedDuringCompile = served;
+  refusedDuringCompile = refused;
+  let schemaDoc: XmlDocument | undefined;
+  let validator: XsdValidator;
+  try {
+    schemaDoc = XmlDocument.fromBuffer(fs.readFileSync(ref.path), { url: ref.path });
+    validator = XsdValidator.fromDoc(schemaDoc);
+  } catch (error) {
+    schemaDoc?.dispose();
+    const refusedNote = refused.length > 0 ? `; refused to read ${refused.join(', ')} (outside the schema's folder)` : '';
+    const details = error instanceof XmlLibError ? error.details.slice(0, 3).map((d) => `${d.file ?? ref.name}:${d.line}: ${d.message.trim()}`).join('; ') : String(error);
+    throw new HarnessError('ERR_CONFIG', `schema ${ref.name}: cannot be compiled: ${details}${refusedNote}`, { cause: error });
+  } finally {
+    servedDuringCompile = undefined;
+    refusedDuringCompile = undefined;
+  }
+  const evidence = [...served].sort().map((file) => ({ path: refFor(file).name, sha256: createHash('sha256').update(fs.readFileSync(file)).digest('hex') }));
+  const keepAlive = schemaDoc;
+  const entry: CompiledSchema = {
+    ref,
+    evidence,
+    validate(element) {
+      void keepAlive; // the schema document backs the compiled schema; it lives as long as the cache
+      try {
+        validator.validate(element);
+        return [];
+      } catch (error) {
+        if (error instanceof XmlLibError) return error.details.length > 0 ? error.details : [{ message: error.message, level: 2, line: 0, col: 0 }];
+        throw error;
+      }
+    },
+  };
+  compiled.set(ref.path, entry);
+  return entry;
+}
+
+/**
+ * Validates `element` (the HL7v3 message element, possibly inside a SOAP Body) against `schema`
+ * and turns libxml2's findings into `xsd.*` issues: stable code, element path from the message
+ * root, and line in the original content.
+ */
+export function validateAgainstSchema(element: XmlElement, schema: CompiledSchema): Issue[] {
+  return schema.validate(element).map((detail) => toIssue(detail, element));
+}
+
+function toIssue(detail: ErrorDetail, messageElement: XmlElement): Issue {
+  const target = detail.xpath ? resolveLibxmlPath(messageElement, detail.xpath) : undefined;
+  const elementPath = target ? pathFromMessageRoot(target, messageElement) : undefined;
+  const raw = shortenValues(detail.message.replace(/\s+$/, ''));
+  const line = detail.line > 0 ? detail.line : target?.line;
+  return {
+    severity: detail.level === 1 ? 'warning' : 'error',
+    code: `xsd.${xsdIssueId(raw)}`,
+    message: `${elementPath ?? (line ? `line ${line}` : 'message')}: ${raw}`,
+    ...(elementPath ? { path: elementPath } : {}),
+    ...(line ? { line } : {}),
+    validator: 'xsd',
+  };
+}
+
+/**
+ * Stable short id for a libxml2 schema-validation message, named after the XML Schema 1.0
+ * validation rule it reports (the ids Xerces prints), so ids stay stable across libxml2 versions.
+ */
+export function xsdIssueId(message: string): string {
+  const facet = /\[facet '([A-Za-z]+)'\]/.exec(message);
+  if (facet) return `cvc-${facet[1]}-valid`;
+  if (/This element is not expected/.test(message)) return 'cvc-complex-type.2.4.a';
+  if (/Missing child element/.test(message)) return 'cvc-complex-type.2.4.b';
+  if (/The attribute '[^']*' is not allowed/.test(message)) return 'cvc-complex-type.3.2.2';
+  if (/The attribute '[^']*' is required but missing/.test(message)) return 'cvc-complex-type.4';
+  if (/Character content other than whitespace is not allowed/.test(message)) return 'cvc-complex-type.2.3';
+  if (/Element content is not allowed|content type is a simple type/.test(message)) return 'cvc-complex-type.2.2';
+  if (/is not a valid value of the (local )?(atomic|list|union) type/.test(message)) return 'cvc-datatype-valid';
+  if (/No matching global declaration available for the validation root/.test(message)) return 'cvc-elt.1';
+  if (/does not match the fixed value constraint/.test(message)) return 'cvc-fixed-value';
+  if (/xsi:type/.test(message)) return 'cvc-elt.4';
+  if (/not nillable|xsi:nil/.test(message)) return 'cvc-elt.3';
+  if (/abstract/.test(message)) return 'cvc-type.2';
+  if (/Duplicate key-sequence|No match found for key-sequence|identity-constraint/i.test(message)) return 'cvc-identity-constraint';
+  return 'invalid';
+}
+
+/** Long quoted values (schematron reports inside `@code`) are cut so messages stay readable. */
+function shortenValues(message: string): string {
+  return message.replace(/'([^']{120,})'/g, (_all, value: string) => `'${value.slice(0, 100)}…'`);
+}
+
+/**
+ * Resolves a node path as written by libxml2's xmlGetNodePath (`/s:Envelope/s:Body/*[3]/hl7:id[2]`)
+ * to an element. Steps are `prefix:name[n]`, `name[n]` (nth same-name sibling) or `*[n]` (nth
+ * element child, used for default-namespace elements); the index is omitted when unique.
+ */
+function resolveLibxmlPath(messageElement: XmlElement, xpath: string): XmlElement | undefined {
+  let root: XmlElement = messageElement;
+  while (root.parent !== null) root = root.parent;
+  const steps = xpath.split('/').filter((step) => step !== '');
+  let current: XmlElement | undefined;
+  for (const step of steps) {
+    const match = /^(?:([^:[\]]+):)?([^[\]]+)(?:\[(\d+)\])?$/.exec(step);
+    if (!match || step.startsWith('@') || step.includes('(')) break;
+    const [, prefix, name, index] = match;
+    const n = index ? Number(index) : 1;
+    const candidates = current === undefined ? [root] : elementChildrenOf(current);
+    const matching = name === '*' ? candidates : candidates.filter((el) => el.name === name && (prefix === undefined || el.prefix === prefix));
+    const next = matching[n - 1];
+    if (next === undefined) return current;
+    current = next;
+  }
+  return current;
+}
+
+function elementChildrenOf(element: XmlElement): XmlElement[] {
+  const children: XmlElement[] = [];
+  for (let node = element.firstChild; node !== null; node = node.next) if (node instanceof XmlElement) children.push(node);
+  return children;
+}
+
+/** `/HCIM_IN_X/controlActProcess/subject[2]/target` — same convention as ElementNode paths. */
+function pathFromMessageRoot(target: XmlElement, messageElement: XmlElement): string | undefined {
+  const steps: string[] = [];
+  let node: XmlElement | null = target;
+  while (node !== null && !node.isSameNode(messageElement)) {
+    const parent: XmlElement | null = node.parent;
+    if (parent === null) return undefined; // outside the message (e.g. SOAP Header)
+    const same = elementChildrenOf(parent).filter((el) => el.name === node!.name);
+    const step = same.length > 1 ? `${node.name}[${same.findIndex((el) => el.isSameNode(node!)) + 1}]` : node.name;
+    steps.unshift(step);
+    node = parent;
+  }
+  if (node === null) return undefined;
+  return `/${[messageElement.name, ...steps].join('/')}`;
+}
