@@ -12,4 +12,6 @@ export interface AssertionResult {
   issues: Issue[];
   exchangeId?: string;
   source: SourceLocation;
+  /** sha256 of the schemas/profiles a validator used (xsd, rule, fhir-profile), for report evidence. */
+  evidence?: { path: string; sha256: string }[];
 }

@@ -29,6 +29,7 @@ export async function evaluateExpectation(expectation: Expectation, context: Exp
     issues: verdict.issues ?? [],
     exchangeId: context.view.exchange.id,
     source,
+    ...(verdict.evidence?.length ? { evidence: verdict.evidence } : {}),
   };
 }
 

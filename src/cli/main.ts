@@ -44,6 +44,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--max-body <bytes>', 'largest response body read (default 20 MiB)')
     .option('--allow-external-files', 'let suites read body files outside their folder')
     .option('--debug', 'verbose diagnostics on stderr (secrets redacted)')
+    .option('--mask-phi', 'mask PHNs and person names in reports and console output, for sharing')
     .option('--no-color', 'plain console output')
     .addHelpText('after', '\nExit codes: 0 all required cases passed, 1 a required case failed or errored, 2 usage/config/suite error, 130 interrupted.')
     .action(async (suites: string[], flags) => {

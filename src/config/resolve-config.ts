@@ -27,6 +27,7 @@ export interface ConfigFlags {
   maxBody?: string;
   allowExternalFiles?: boolean;
   debug?: boolean;
+  maskPhi?: boolean;
   cert?: string;
   key?: string;
   ca?: string;
@@ -61,6 +62,7 @@ export function resolveConfig(suitePatterns: string[], flags: ConfigFlags, env: 
     maxBodyBytes: intFlag(flags.maxBody ?? env.HIE_MAX_BODY, '--max-body', 1) ?? config.maxBody ?? 20 * 1024 * 1024,
     allowExternalFiles: flags.allowExternalFiles ?? false,
     debug: flags.debug ?? false,
+    maskPhi: flags.maskPhi ?? false,
   };
 }
 

@@ -44,4 +44,6 @@ export interface ResolvedConfig {
   maxBodyBytes: number;
   allowExternalFiles: boolean;
   debug: boolean;
+  /** Mask PHNs and person names in every written report and on the console. */
+  maskPhi: boolean;
 }

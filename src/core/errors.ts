@@ -22,6 +22,8 @@ export const ERROR_CODES = {
   ERR_FHIR_PACKAGE: 'FHIR IG package cannot be read',
   ERR_REPORT_READ: 'report file cannot be read',
   ERR_REPORTER: 'a reporter failed',
+  ERR_DQ_MAPPING: 'invalid dq column mapping file',
+  ERR_DQ_INPUT: 'dq input file cannot be read',
   ERR_INTERNAL: 'internal error',
 } as const;
 

@@ -60,6 +60,7 @@ export class ProfileRegistry implements TerminologySource {
   private readonly compiled = new Map<string, CompiledProfile>();
   private readonly expansions = new Map<string, Expansion | null>();
   private readonly files = new Map<string, string>();
+  private readonly coreByType = new Map<string, CompiledProfile | null>();
 
   /** Adds one conformance resource (StructureDefinition, ValueSet, CodeSystem). */
   add(resource: ConformanceResource, origin: ProfileOrigin, file?: string, sha256?: string): void {
@@ -166,6 +167,8 @@ export class ProfileRegistry implements TerminologySource {
 
   /** The compiled profile for a canonical URL (BC or core), or undefined when not loaded. */
   get(url: string): CompiledProfile | undefined {
+    const hit = this.compiled.get(url);
+    if (hit) return hit;
     const canonical = url.split('|')[0]!;
     const cached = this.compiled.get(canonical);
     if (cached) return cached;
@@ -195,7 +198,12 @@ export class ProfileRegistry implements TerminologySource {
 
   /** The compiled core R4 definition of a type (`Patient`, `HumanName`, `code`). */
   core(type: string): CompiledProfile | undefined {
-    return this.get(coreUrl(type));
+    let profile = this.coreByType.get(type);
+    if (profile === undefined) {
+      profile = this.get(coreUrl(type)) ?? null;
+      this.coreByType.set(type, profile);
+    }
+    return profile ?? undefined;
   }
 
   /** Every loaded non-core StructureDefinition of the given type and kind. */

@@ -1,4 +1,5 @@
 import { formatLocation } from '../core/source-location.js';
+import { formatFailureBlock } from './console-failure-block.js';
 import type { Outcome } from '../core/outcome.js';
 import type { CaseResult, Report, SuiteResult } from '../run/report-schema.js';
 import type { Reporter } from './reporter.js';
@@ -43,24 +44,9 @@ export class ConsoleReporter implements Reporter {
   onRunEnd(report: Readonly<Report>): void {
     const c = this.screen.colors;
     if (this.screen.isTTY) this.screen.write('\r\u001b[2K');
-    this.failures.forEach(({ suite, result }, index) => {
-      this.screen.write(`\n  ${index + 1}) ${suite} › ${result.title} ${c.dim(`[${result.outcome}]`)}\n`);
-      this.screen.write(`     ${c.dim(formatLocation(result.location))}\n`);
-      for (const step of result.steps) {
-        if (step.error) this.screen.write(`     ${c.cyan(step.id)}: ${step.error.message}\n`);
-        for (const assertion of step.assertions) {
-          if (assertion.outcome === 'passed') continue;
-          this.screen.write(`     ${c.cyan(step.id)} ${c.dim(formatLocation(assertion.source))}\n       ${assertion.outcome === 'failed' ? c.red(assertion.message) : c.magenta(assertion.message)}\n`);
-          if (assertion.expected !== undefined || assertion.actual !== undefined) {
-            this.screen.write(`       ${c.green(`- expected: ${stringify(assertion.expected)}`)}\n       ${c.red(`+ received: ${stringify(assertion.actual)}`)}\n`);
-          }
-          for (const issue of assertion.issues.filter((i) => i.severity === 'error' || i.severity === 'fatal').slice(0, 5)) {
-            this.screen.write(`       • ${issue.code}${issue.line ? ` line ${issue.line}` : ''}${issue.path ? ` ${issue.path}` : ''}: ${issue.message}\n`);
-          }
-        }
-      }
-    });
-    for (const error of report.errors) this.screen.write(`\n  ${c.magenta('run error')} ${error.code}: ${error.message}\n`);
+    if (this.failures.length > 0) this.screen.write('\n');
+    this.failures.forEach(({ suite, result }, index) => this.screen.write(`\n${formatFailureBlock(index + 1, suite, result, c)}`));
+    for (const error of report.errors) this.screen.write(`\n  ${c.magenta('run error')} ${error.location ? `${formatLocation(error.location)} ` : ''}${error.code}: ${error.message}\n`);
     const s = report.stats;
     this.screen.write(`\n  ${c.green(`${s.passed} passed`)}, ${c.red(`${s.failed} failed`)}, ${c.magenta(`${s.error} error`)}, ${c.yellow(`${s.skipped} skipped`)} (${s.total} cases, ${(report.durationMs / 1000).toFixed(2)} s)\n`);
     const verdict = report.approval.verdict === 'approved' ? c.green.bold('APPROVED') : c.red.bold('NOT APPROVED');
@@ -73,6 +59,3 @@ export class ConsoleReporter implements Reporter {
   }
 }
 
-function stringify(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}

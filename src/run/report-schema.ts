@@ -20,6 +20,8 @@ const IssueSchema = z.object({
   validator: z.string(),
 });
 const SerializedErrorSchema = z.object({ code: z.string(), message: z.string(), location: LocationSchema.optional(), stack: z.string().optional() });
+/** A file the verdict depends on (message body, schema, profile) and its sha256, for tamper evidence. */
+const FileEvidenceSchema = z.object({ path: z.string(), sha256: z.string() });
 
 export const ExchangeSchema = z.object({
   id: z.string(),
@@ -42,6 +44,8 @@ export const AssertionResultSchema = z.object({
   issues: z.array(IssueSchema),
   exchangeId: z.string().optional(),
   source: LocationSchema,
+  /** Schemas/profiles the validator used for this assertion (xsd, rule, fhir-profile). */
+  evidence: z.array(FileEvidenceSchema).optional(),
 });
 
 export const StepResultSchema = z.object({
@@ -82,6 +86,40 @@ export const SuiteResultSchema = z.object({
   cases: z.array(CaseResultSchema),
 });
 
+// ── Data-quality section (`hie-conform dq`, issue 11). Kept self-contained here because run/ must
+// not import dq/; src/dq/ imports these types. `row` is the 1-based line in the file (CSV, NDJSON,
+// the start tag of an HL7v3 message) or the 1-based entry index of a FHIR Bundle.
+export const DqFindingSchema = z.object({
+  file: z.string(),
+  row: z.number().int().min(0),
+  field: z.string(),
+  value: z.string(),
+  rule: z.string(),
+  severity: z.enum(['error', 'warning', 'information']),
+  message: z.string(),
+  relatedFile: z.string().optional(),
+  relatedRow: z.number().int().optional(),
+});
+export const DqSectionSchema = z.object({
+  kind: z.enum(['client', 'provider']),
+  files: z.array(z.object({ file: z.string(), format: z.enum(['csv', 'ndjson', 'fhir-bundle', 'fhir-ndjson', 'hl7v3']), rows: z.number().int().min(0) })),
+  rows: z.number().int().min(0),
+  rowsWithErrors: z.number().int().min(0),
+  rowsWithWarnings: z.number().int().min(0),
+  checks: z.array(z.object({ rule: z.string(), severity: z.enum(['error', 'warning', 'information']), description: z.string(), count: z.number().int().min(0) })),
+  findings: z.array(DqFindingSchema),
+  findingsTotal: z.number().int().min(0),
+  findingsTruncated: z.boolean(),
+  findingsCsv: z.string().optional(),
+  score: z.number().min(0).max(100),
+  errorRate: z.number().min(0).max(1),
+  thresholds: z.object({ maxErrorRate: z.number().min(0).max(1), minScore: z.number().min(0).max(100) }),
+  passed: z.boolean(),
+  maskPhi: z.boolean(),
+});
+export type DqFinding = z.infer<typeof DqFindingSchema>;
+export type DqSection = z.infer<typeof DqSectionSchema>;
+
 export const ReportSchema = z.object({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   tool: z.object({ name: z.string(), version: z.string() }),
@@ -101,14 +139,24 @@ export const ReportSchema = z.object({
   stats: z.object({ passed: z.number().int(), failed: z.number().int(), error: z.number().int(), skipped: z.number().int(), total: z.number().int() }),
   evidence: z.object({
     suites: z.array(z.object({ id: z.string(), file: z.string(), sha256: z.string() })),
-    files: z.array(z.object({ path: z.string(), sha256: z.string() })),
+    /** Message bodies read from files, then schemas/profiles used by validators; sorted by path. */
+    files: z.array(FileEvidenceSchema),
   }),
   approval: z.object({
     verdict: z.enum(['approved', 'not-approved']),
     blocking: z.array(z.string()),
     reasons: z.array(z.string()),
   }),
+  /** `run --shard i/n`: which slice of the selection this report covers (absent for a whole run). */
+  shard: z.object({ index: z.number().int(), total: z.number().int() }).optional(),
+  /** `report --merge`: the shard reports this one was merged from. */
+  mergedFrom: z.array(z.object({ startedAt: z.string(), shard: z.object({ index: z.number().int(), total: z.number().int() }).optional(), cases: z.number().int() })).optional(),
+  /**
+   * Ed25519 signature (`run --sign-key`) over the canonical JSON of the report without this field
+   * (keys sorted, no whitespace; see src/report/canonical-json.ts). `publicKey` is SPKI PEM.
+   */
   signature: z.object({ algorithm: z.literal('ed25519'), publicKey: z.string(), value: z.string() }).optional(),
+  dq: DqSectionSchema.optional(),
 });
 
 export type Report = z.infer<typeof ReportSchema>;

@@ -14,6 +14,8 @@ export interface RunContext {
   tls?: ClientTls;
   tokens?: TokenProvider;
   signal: AbortSignal;
+  /** --debug: one line per exchange on stderr. Receives only redacted data. */
+  debug?: (line: string) => void;
   /** Files read during the run (bodies), for the report's evidence section. */
   evidence: Map<string, string>;
 }

@@ -6,7 +6,7 @@ import { rollUp } from '../core/outcome.js';
 import type { LoadedStep, LoadedSuite } from '../suite/suite-model.js';
 import { renderTemplate, stepBuiltins, type Variables } from '../suite/template.js';
 import type { Expectation } from '../suite/suite-schema.js';
-import type { SourceLocation } from '../core/source-location.js';
+import { formatLocation, type SourceLocation } from '../core/source-location.js';
 import type { Exchange } from '../transport/exchange.js';
 import { sendFhir } from '../transport/fhir.js';
 import { sendSoap } from '../transport/soap.js';
@@ -59,6 +59,7 @@ async function attemptOnce(step: LoadedStep, request: RenderedRequest, variables
     return { ...result, outcome: 'error', error: serializeError(error) };
   }
   result.exchanges.push(exchange);
+  context.debug?.(describeExchange(step, exchange));
   if (exchange.failure) {
     const message = `no usable response from ${request.url}: ${exchange.failure.message}`;
     const assertions: AssertionResult[] = step.expectations.map(({ expectation, location }) => ({
@@ -125,4 +126,11 @@ function renderDeep(value: unknown, variables: Variables, key: string, location:
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renderDeep(v, variables, `${key}.${k}`, location)]));
   }
   return value;
+}
+
+/** One --debug line per exchange, from the recorded (already redacted) exchange. */
+function describeExchange(step: LoadedStep, exchange: Exchange): string {
+  const outcome = exchange.failure ? `${exchange.failure.code}: ${exchange.failure.message}` : `HTTP ${exchange.response?.status} ${exchange.response?.headers['content-type'] ?? ''} ${Buffer.byteLength(exchange.response?.body ?? '')} bytes`;
+  const headers = Object.entries(exchange.request.headers).map(([k, v]) => `${k}: ${v}`).join('; ');
+  return `[debug] ${formatLocation(step.location)} ${step.document.id}: ${exchange.request.method} ${exchange.request.url} {${headers}} → ${outcome} (${exchange.durationMs} ms)`;
 }

@@ -75,12 +75,23 @@ export async function runSuites(input: RunSuitesInput): Promise<Report> {
     stats,
     evidence: {
       suites: selection.map(({ suite }) => ({ id: suite.document.id, file: suite.file, sha256: suite.sha256 })),
-      files: [...context.evidence.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([path, sha256]) => ({ path, sha256 })),
+      files: collectFileEvidence(context.evidence, results),
     },
     approval: computeApproval(suites, errors.length, interrupted),
   };
   safe(() => listener?.onRunEnd?.(report), errors);
   return report;
+}
+
+/** Body files read by steps plus every schema/profile a validator reported using, one entry per path. */
+function collectFileEvidence(bodies: ReadonlyMap<string, string>, results: readonly CaseResult[]): Report['evidence']['files'] {
+  const files = new Map(bodies);
+  for (const result of results) {
+    for (const step of result.steps) {
+      for (const assertion of step.assertions) for (const file of assertion.evidence ?? []) files.set(file.path, file.sha256);
+    }
+  }
+  return [...files.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([path, sha256]) => ({ path, sha256 }));
 }
 
 function safe(action: () => void, errors: SerializedError[]): void {

@@ -14,6 +14,18 @@ export interface Person {
   masked?: boolean;
   /** This PHN was merged into the survivor with this PHN. */
   mergedInto?: string;
+  /** Logically deleted (PersonNullified): queries no longer find it. */
+  nullified?: boolean;
+  /** Names the person no longer uses; only the history flavour returns them. */
+  formerNames?: { use: 'L' | 'C'; family: string; given: string[]; validTo: string }[];
+}
+
+/** One stored version of a person (GetDemographics history flavour, FHIR `_history`). */
+export interface PersonVersion {
+  versionId: number;
+  /** ISO instant the version was recorded. */
+  recordedAt: string;
+  person: Person;
 }
 
 /** Search criteria of FindCandidates (v3 queryByParameterPayload or FHIR Patient by example). */

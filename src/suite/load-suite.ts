@@ -118,6 +118,7 @@ function mostSpecificIssue(issues: readonly ZodIssue[], raw: unknown): ZodIssue 
       return { ...inner, path: [...issue.path, ...inner.path] } as ZodIssue;
     }
   }
+  if (issue.message && issue.message !== 'Invalid input') return issue;
   const nested = issue.errors.flat().sort((a, b) => b.path.length - a.path.length)[0];
   return nested ? ({ ...nested, path: [...issue.path, ...nested.path] } as ZodIssue) : issue;
 }
@@ -139,7 +140,7 @@ function describeIssue(issue: ZodIssue, raw: unknown): string {
     case 'invalid_value':
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, ${evidence}`;
     case 'invalid_union':
-      return `is not valid here, ${evidence}`;
+      return issue.message && issue.message !== 'Invalid input' ? `${issue.message}, ${evidence}` : `is not valid here, ${evidence}`;
     default:
       return `${issue.message}, ${evidence}`;
   }

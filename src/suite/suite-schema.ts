@@ -27,7 +27,7 @@ const PathCheck = {
 };
 
 export const ExpectationSchema = z.union([
-  z.object({ status: z.union([z.number().int().min(100).max(599), z.array(z.number().int().min(100).max(599)).min(1)]) }).strict(),
+  z.object({ status: z.union([z.number().int().min(100).max(599), z.array(z.number().int().min(100).max(599)).min(1)], { error: 'must be an HTTP status 100-599 or a list of them' }) }).strict(),
   z.object({
     header: z.object({ name: z.string().min(1), equals: z.string().optional(), matches: z.string().optional(), exists: z.boolean().optional() }).strict(),
   }).strict(),

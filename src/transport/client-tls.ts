@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { HarnessError } from '../core/errors.js';
 import type { ClientTls } from './http.js';
@@ -30,5 +31,18 @@ export function loadClientTls(options: { cert?: string; key?: string; ca?: strin
     }
   }
   if (options.ca) tls.ca = read(options.ca, '--ca');
+  if (tls.cert) tls.certificateProblem = certificateProblem(tls.cert);
   return tls;
+}
+
+/** Spot an expired or not-yet-valid PEM certificate, so a refusal can say why. */
+function certificateProblem(pem: Buffer, now = new Date()): string | undefined {
+  try {
+    const certificate = new X509Certificate(pem);
+    if (new Date(certificate.validTo) < now) return `expired on ${new Date(certificate.validTo).toISOString()}`;
+    if (new Date(certificate.validFrom) > now) return `is not valid before ${new Date(certificate.validFrom).toISOString()}`;
+  } catch {
+    return 'is not a readable PEM certificate';
+  }
+  return undefined;
 }

@@ -11,6 +11,8 @@ export interface ClientTls {
   passphrase?: string;
   ca?: Buffer;
   servername?: string;
+  /** Why the client certificate is likely to be refused (e.g. "expired on …"), found when loading it. */
+  certificateProblem?: string;
 }
 
 export interface HttpRequest {
@@ -94,7 +96,7 @@ export function sendHttp(request: HttpRequest, meta: { stepId: string; protocol:
         exchange.response = { status: incoming.statusCode ?? 0, headers: redactHeaders(incoming.headers), body: Buffer.concat(chunks).toString('utf8') };
         finish();
       });
-      incoming.on('error', (error) => finish(classify(error)));
+      incoming.on('error', (error) => finish(classify(error, request)));
       incoming.on('aborted', () => finish({ code: 'OTHER', message: 'connection closed before the response body was complete' }));
     });
     const timer = setTimeout(() => {
@@ -106,19 +108,31 @@ export function sendHttp(request: HttpRequest, meta: { stepId: string; protocol:
       finish({ code: 'ABORTED', message: 'request aborted (run interrupted)' });
     };
     request.signal?.addEventListener('abort', onAbort, { once: true });
-    outgoing.on('error', (error) => finish(classify(error)));
+    outgoing.on('error', (error) => finish(classify(error, request)));
     outgoing.end(body);
   });
 }
 
-function classify(error: NodeJS.ErrnoException): { code: TransportFailureCode; message: string } {
+function classify(error: NodeJS.ErrnoException, request: HttpRequest): { code: TransportFailureCode; message: string } {
   const code = error.code ?? '';
+  const presentsCertificate = request.url.startsWith('https:') && Boolean(request.tls?.cert || request.tls?.pfx);
   if (code === 'ECONNREFUSED') return { code: 'ECONNREFUSED', message: `connection refused: ${error.message}` };
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { code: 'DNS', message: `host not found: ${error.message}` };
   if (code === 'ETIMEDOUT') return { code: 'ETIMEDOUT', message: error.message };
   if (/^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO|DEPTH_ZERO|SELF_SIGNED|ERR_OSSL)/.test(code) || /ssl|tls|certificate/i.test(error.message)) {
-    return { code: 'TLS', message: `TLS failure (${code || 'handshake'}): ${error.message}` };
+    return { code: 'TLS', message: `TLS failure (${code || 'handshake'}): ${opensslReason(error.message)}${request.tls?.certificateProblem ? `; the client certificate ${request.tls.certificateProblem}` : ''}` };
+  }
+  if (code === 'ECONNRESET' && presentsCertificate) {
+    // With TLS 1.3 the server checks the client certificate after the client's handshake is done, so
+    // a refusal arrives as a reset rather than a handshake error.
+    return { code: 'TLS', message: `TLS failure: the server closed the connection after the handshake, which under mutual TLS means it refused the client certificate${request.tls?.certificateProblem ? ` (the certificate ${request.tls.certificateProblem})` : ' (untrusted issuer, expired or revoked)'}` };
   }
   if (code === 'ECONNRESET') return { code: 'OTHER', message: `connection reset by the endpoint: ${error.message}` };
   return { code: 'OTHER', message: `${code ? `${code}: ` : ''}${error.message}` };
+}
+
+/** `805C…:error:0A00045C:SSL routines:ssl3_read_bytes:tlsv13 alert certificate required:…` → the reason words. */
+function opensslReason(message: string): string {
+  const match = /SSL routines:[\w]+:([^:]+)/.exec(message);
+  return match ? match[1]!.trim() : message.trim();
 }

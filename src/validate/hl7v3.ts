@@ -16,11 +16,14 @@ const HL7V3_LAYERS: readonly ValidationLayer[] = ['xsd', 'rules'];
  * multicacheschemas file named after the interaction (IHE PDQv3/PIXv3 and other UV interactions).
  */
 export function schemaForRoot(root: string): SchemaRef | undefined {
-  const catalogued = interactionForRoot(root)?.schema;
-  if (catalogued) return fixtureSchema(catalogued);
-  if (/^[A-Z]{4}_IN\d{6}UV\d{2}$/.test(root)) return fixtureSchema(`hl7v3/NE2008/multicacheschemas/${root}.xsd`);
-  return undefined;
+  if (!schemaByRoot.has(root)) {
+    const catalogued = interactionForRoot(root)?.schema;
+    const name = catalogued ?? (/^[A-Z]{4}_IN\d{6}UV\d{2}$/.test(root) ? `hl7v3/NE2008/multicacheschemas/${root}.xsd` : undefined);
+    schemaByRoot.set(root, name ? fixtureSchema(name) : undefined);
+  }
+  return schemaByRoot.get(root);
 }
+const schemaByRoot = new Map<string, SchemaRef | undefined>();
 
 /**
  * HL7v3 validation: XSD (libxml2, in process, compiled-schema cache), business rules

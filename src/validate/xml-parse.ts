@@ -23,7 +23,9 @@ export function parseXmlSafely(content: string): ParsedXml {
   if (guarded.length > 0) return { ok: false, issues: guarded };
   let doc: XmlDocument;
   try {
-    doc = XmlDocument.fromString(content, { option: SAFE_PARSE_OPTIONS });
+    // Buffer.from encodes natively (fromString encodes in a JS loop, ~3x slower); the content is a
+    // JS string, so it is UTF-8 now whatever its XML declaration says.
+    doc = XmlDocument.fromBuffer(Buffer.from(content, 'utf8'), { option: SAFE_PARSE_OPTIONS, encoding: 'UTF-8' });
   } catch (error) {
     if (error instanceof XmlParseError) {
       const issues = error.details

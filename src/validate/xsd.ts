@@ -194,14 +194,20 @@ export function compileSchema(ref: SchemaRef): CompiledSchema {
  * root, and line in the original content.
  */
 export function validateAgainstSchema(element: XmlElement, schema: CompiledSchema): Issue[] {
-  return schema.validate(element).map((detail) => toIssue(detail, element));
+  const details = schema.validate(element);
+  if (details.length === 0) return [];
+  const steps: StepCache = new Map();
+  return details.map((detail) => toIssue(detail, element, steps));
 }
 
-function toIssue(detail: ErrorDetail, messageElement: XmlElement): Issue {
-  const target = detail.xpath ? resolveLibxmlPath(messageElement, detail.xpath) : undefined;
-  const elementPath = target ? pathFromMessageRoot(target, messageElement) : undefined;
+/** Resolved prefixes of libxml2 node paths within one validation: issues share most of their path. */
+type StepCache = Map<string, { element: XmlElement; children?: XmlElement[]; path?: string }>;
+
+function toIssue(detail: ErrorDetail, messageElement: XmlElement, steps: StepCache): Issue {
+  const located = detail.xpath ? locateLibxmlPath(messageElement, detail.xpath, steps) : undefined;
   const raw = shortenValues(detail.message.replace(/\s+$/, ''));
-  const line = detail.line > 0 ? detail.line : target?.line;
+  const line = detail.line > 0 ? detail.line : located?.line;
+  const elementPath = located?.path;
   return {
     severity: detail.level === 1 ? 'warning' : 'error',
     code: `xsd.${xsdIssueId(raw)}`,
@@ -241,47 +247,52 @@ function shortenValues(message: string): string {
 }
 
 /**
- * Resolves a node path as written by libxml2's xmlGetNodePath (`/s:Envelope/s:Body/*[3]/hl7:id[2]`)
- * to an element. Steps are `prefix:name[n]`, `name[n]` (nth same-name sibling) or `*[n]` (nth
- * element child, used for default-namespace elements); the index is omitted when unique.
+ * Turns a node path as written by libxml2's xmlGetNodePath (`/s:Envelope/s:Body/*[3]/hl7:id[2]`)
+ * into our element path from the message root (`/HCIM_IN_X/id[2]`). Steps are `prefix:name[n]`,
+ * `name[n]` (nth same-name sibling) or `*[n]` (nth element child, libxml2's form for
+ * default-namespace elements); the index is omitted when unique. Walks each level once.
  */
-function resolveLibxmlPath(messageElement: XmlElement, xpath: string): XmlElement | undefined {
-  let root: XmlElement = messageElement;
-  while (root.parent !== null) root = root.parent;
+function locateLibxmlPath(messageElement: XmlElement, xpath: string, cache: StepCache): { path?: string; line: number } | undefined {
   const steps = xpath.split('/').filter((step) => step !== '');
-  let current: XmlElement | undefined;
-  for (const step of steps) {
-    const match = /^(?:([^:[\]]+):)?([^[\]]+)(?:\[(\d+)\])?$/.exec(step);
-    if (!match || step.startsWith('@') || step.includes('(')) break;
-    const [, prefix, name, index] = match;
-    const n = index ? Number(index) : 1;
-    const candidates = current === undefined ? [root] : elementChildrenOf(current);
-    const matching = name === '*' ? candidates : candidates.filter((el) => el.name === name && (prefix === undefined || el.prefix === prefix));
-    const next = matching[n - 1];
-    if (next === undefined) return current;
-    current = next;
+  if (steps.length === 0) return undefined;
+  let key = `/${steps[0]}`;
+  let entry = cache.get(key);
+  if (entry === undefined) {
+    let top: XmlElement = messageElement;
+    while (top.parent !== null) top = top.parent;
+    entry = { element: top, ...(top.isSameNode(messageElement) ? { path: `/${top.name}` } : {}) };
+    cache.set(key, entry);
   }
-  return current;
+  for (const step of steps.slice(1)) {
+    const nextKey = `${key}/${step}`;
+    let next = cache.get(nextKey);
+    if (next === undefined) {
+      const match = /^(?:([^:[\]]+):)?([^[\]()@]+)(?:\[(\d+)\])?$/.exec(step);
+      if (!match) break;
+      const [, prefix, name, index] = match;
+      const wanted = index ? Number(index) : 1;
+      const children: XmlElement[] = (entry.children ??= elementChildrenOf(entry.element));
+      let seen = 0;
+      const child: XmlElement | undefined = children.find((candidate) => (name === '*' || (candidate.name === name && (prefix === undefined || candidate.prefix === prefix))) && ++seen === wanted);
+      if (child === undefined) break;
+      let path: string | undefined;
+      if (entry.path !== undefined) {
+        const sameName = children.filter((candidate) => candidate.name === child.name);
+        path = `${entry.path}/${sameName.length > 1 ? `${child.name}[${sameName.indexOf(child) + 1}]` : child.name}`;
+      } else if (child.isSameNode(messageElement)) {
+        path = `/${child.name}`;
+      }
+      next = { element: child, ...(path !== undefined ? { path } : {}) };
+      cache.set(nextKey, next);
+    }
+    key = nextKey;
+    entry = next;
+  }
+  return { ...(entry.path !== undefined ? { path: entry.path } : {}), line: entry.element.line };
 }
 
 function elementChildrenOf(element: XmlElement): XmlElement[] {
   const children: XmlElement[] = [];
   for (let node = element.firstChild; node !== null; node = node.next) if (node instanceof XmlElement) children.push(node);
   return children;
-}
-
-/** `/HCIM_IN_X/controlActProcess/subject[2]/target` — same convention as ElementNode paths. */
-function pathFromMessageRoot(target: XmlElement, messageElement: XmlElement): string | undefined {
-  const steps: string[] = [];
-  let node: XmlElement | null = target;
-  while (node !== null && !node.isSameNode(messageElement)) {
-    const parent: XmlElement | null = node.parent;
-    if (parent === null) return undefined; // outside the message (e.g. SOAP Header)
-    const same = elementChildrenOf(parent).filter((el) => el.name === node!.name);
-    const step = same.length > 1 ? `${node.name}[${same.findIndex((el) => el.isSameNode(node!)) + 1}]` : node.name;
-    steps.unshift(step);
-    node = parent;
-  }
-  if (node === null) return undefined;
-  return `/${[messageElement.name, ...steps].join('/')}`;
 }

@@ -17,6 +17,8 @@ export interface Verdict {
   expected?: unknown;
   actual?: unknown;
   issues?: Issue[];
+  /** Files the verdict depends on (schemas, profiles) with their sha256. */
+  evidence?: { path: string; sha256: string }[];
 }
 
 export function passed(message: string, extra: Partial<Verdict> = {}): Verdict {

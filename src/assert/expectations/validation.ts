@@ -26,6 +26,7 @@ export async function checkWithValidator(layer: Layer, options: ValidationOption
     return errored(`${layer} validator crashed: ${(error as Error).message}`);
   }
   const issues: Issue[] = result.issues;
+  const evidence = result.evidence?.length ? { evidence: result.evidence } : {};
   const target = layer === 'fhir-profile' ? (result.profiles ?? []).join(', ') || 'FHIR R4' : layer === 'xsd' ? result.schema ?? 'schema' : 'business rules';
   if (hasErrors(issues)) {
     const errors = issues.filter((issue) => issue.severity === 'error' || issue.severity === 'fatal');
@@ -34,8 +35,9 @@ export async function checkWithValidator(layer: Layer, options: ValidationOption
       expected: 'valid',
       actual: `${errors.length} error(s)`,
       issues,
+      ...evidence,
     });
   }
   const warnings = issues.filter((issue) => issue.severity === 'warning').length;
-  return passed(`valid against ${target}${warnings ? ` (${warnings} warning(s))` : ''}`, { issues });
+  return passed(`valid against ${target}${warnings ? ` (${warnings} warning(s))` : ''}`, { issues, ...evidence });
 }

@@ -12,6 +12,11 @@ export function checkXPath(expression: string, check: PathCheck, context: Expect
     return errored(`xpath "${expression}" is not a valid XPath 1.0 expression: ${(error as Error).message} (prefixes: hl7, v3, soap, soap12, xsi)`);
   }
   const complaint = judgePathCheck(values, check);
-  if (!complaint) return passed(`${expression} → ${values.length === 1 ? JSON.stringify(values[0]) : `${values.length} item(s)`}`, { actual: values.length === 1 ? values[0] : values });
+  if (!complaint) return passed(`${expression} → ${values.length === 1 ? JSON.stringify(clip(values[0]!)) : `${values.length} item(s)`}`, { actual: values.length === 1 ? clip(values[0]!) : values.map(clip) });
   return failed(unexpected(expression, complaint.expected, complaint.actual), complaint);
+}
+
+/** Element string values can be a whole message's text: keep report lines readable. */
+function clip(value: string | number | boolean): string | number | boolean {
+  return typeof value === 'string' && value.length > 120 ? `${value.slice(0, 117).replace(/\s+/g, ' ')}…` : value;
 }

@@ -10,6 +10,7 @@ import { stdoutScreen } from '../../report/screen.js';
 import { computeApproval } from '../../run/approval.js';
 import { REPORT_SCHEMA_VERSION, type Report } from '../../run/report-schema.js';
 import { runSuites } from '../../run/run-suites.js';
+import { maskReportPhi, maskText, namesFromVariables } from '../../run/mask-phi.js';
 import type { RunContext } from '../../run/run-context.js';
 import { findSuiteFiles } from '../../suite/find-suites.js';
 import { loadSuite } from '../../suite/load-suite.js';
@@ -29,7 +30,10 @@ const SIMULATOR_CLIENT = { id: 'hie-conform', secret: 'hie-conform-secret' };
 
 /** `hie-conform run`: returns the exit code; always writes report.json when the output folder is known. */
 export async function runCommand(patterns: string[], flags: RunFlags): Promise<number> {
-  const screen = stdoutScreen({ color: flags.color });
+  const plainScreen = stdoutScreen({ color: flags.color });
+  // With --mask-phi nothing that reaches the terminal may carry a PHN or a name either.
+  const knownNames = new Set<string>();
+  const screen = flags.maskPhi ? { ...plainScreen, write: (text: string) => plainScreen.write(maskText(text, knownNames)) } : plainScreen;
   let config: ResolvedConfig;
   try {
     config = resolveConfig(patterns, flags);
@@ -37,6 +41,7 @@ export async function runCommand(patterns: string[], flags: RunFlags): Promise<n
     printError(error);
     return EXIT.harness;
   }
+  for (const name of namesFromVariables(config.target.variables)) knownNames.add(name);
   const names = [...new Set([...config.reporters, 'json'])];
   let mux: ReporterMultiplexer;
   try {
@@ -104,10 +109,11 @@ export async function runCommand(patterns: string[], flags: RunFlags): Promise<n
       tokens,
       signal: controller.signal,
       evidence: new Map(),
+      ...(config.debug ? { debug: (line: string) => process.stderr.write(`${config.maskPhi ? maskText(line, knownNames) : line}\n`) } : {}),
     };
     const report = await runSuites({ selection, context, workers: config.workers, tool: toolInfo(), target, listener: mux });
     report.errors.push(...mux.errors.splice(0));
-    writeReports(mux, report, config);
+    writeReports(mux, config.maskPhi ? maskReportPhi(report) : report, config);
     if (report.outcome === 'interrupted') return EXIT.interrupted;
     return report.errors.length > 0 || requiredProblem(report) ? EXIT.failed : EXIT.ok;
   } catch (error) {

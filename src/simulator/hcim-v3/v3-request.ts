@@ -11,6 +11,10 @@ export interface V3Request {
   senderDevice: string;
   senderOrganization: string;
   processingCode: string;
+  /** `interactionId/@extension`, e.g. `HCIM_IN_GetDemographics.History`. */
+  interactionId: string;
+  /** `acceptAckCode/@code`: `AL`/`ER` ask for an accept ack now and the result later (async). */
+  acceptAckCode: string;
   /** `controlActProcess/queryByParameter/queryByParameterPayload`, when present. */
   payload?: Element;
 }
@@ -43,6 +47,8 @@ export function readV3Request(body: string): ParsedV3Request {
       senderDevice: one(`${base}/hl7:sender/hl7:device/hl7:id/@extension`),
       senderOrganization: one(`${base}/hl7:sender/hl7:device/hl7:asAgent/hl7:representedOrganization/hl7:id/@extension`),
       processingCode: one(`${base}/hl7:processingCode/@code`) || 'P',
+      interactionId: one(`${base}/hl7:interactionId/@extension`),
+      acceptAckCode: one(`${base}/hl7:acceptAckCode/@code`),
       ...(payload ? { payload } : {}),
     },
   };

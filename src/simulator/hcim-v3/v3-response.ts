@@ -2,25 +2,40 @@ import { randomUUID } from 'node:crypto';
 import { XMLSerializer, type Element } from '@xmldom/xmldom';
 import { HCIM_OID } from '../../hl7v3/oids.js';
 import { hl7Timestamp } from '../../suite/template.js';
+import { responseText, severityDigit } from '../response-codes.js';
 import { xmlText } from '../xml-text.js';
 import type { V3Request } from './v3-request.js';
 
 /** The device HCIM answers from (the spec sample's receiver device). */
 export const HCIM_DEVICE = '192.168.0.1';
 
-/**
- * The transmission wrapper of an HCIM reply: new message id, creationTime, V3PR1, interactionId =
- * root name, the caller as receiver and HCIM as sender — element order as the HCIM XSD requires.
- */
-export function transmissionWrapper(rootName: string, request: V3Request): string {
+/** An acknowledgement carried by a reply: HL7 ack type plus one BCHCIM detail. */
+export interface AckDetail {
+  typeCode: 'AA' | 'AE' | 'AR' | 'CA' | 'CE' | 'CR';
+  code: string;
+  /** Detail text; defaults to the code table's text. */
+  text?: string;
+}
+
+/** Facts of the request a reply answers; a malformed request yields an empty one. */
+export type ReplyContext = Pick<V3Request, 'messageId' | 'senderDevice' | 'senderOrganization' | 'processingCode'> & { payload?: Element };
+
+export const UNKNOWN_REQUEST: ReplyContext = { messageId: { root: '', extension: '' }, senderDevice: '', senderOrganization: '', processingCode: 'P' };
+
+function head(rootName: string, interactionId: string, request: ReplyContext): string[] {
   return [
     `<id root="${HCIM_OID.messageId}" extension="${randomUUID()}"/>`,
     `<creationTime value="${hl7Timestamp()}"/>`,
     '<versionCode code="V3PR1"/>',
-    `<interactionId root="${HCIM_OID.interactionId}" extension="${rootName}"/>`,
-    `<processingCode code="${xmlText(request.processingCode)}"/>`,
+    `<interactionId root="${HCIM_OID.interactionId}" extension="${xmlText(interactionId || rootName)}"/>`,
+    `<processingCode code="${xmlText(request.processingCode || 'P')}"/>`,
     '<processingModeCode code="T"/>',
     '<acceptAckCode code="NE"/>',
+  ];
+}
+
+function parties(request: ReplyContext): string[] {
+  return [
     '<receiver typeCode="RCV"><device classCode="DEV" determinerCode="INSTANCE">',
     `<id root="${HCIM_OID.sendingSystem}" extension="${xmlText(request.senderDevice || 'UNKNOWN')}"/>`,
     `<asAgent classCode="AGNT"><representedOrganization classCode="ORG" determinerCode="INSTANCE"><id root="${HCIM_OID.organization}" extension="${xmlText(request.senderOrganization || 'UNKNOWN')}"/></representedOrganization></asAgent>`,
@@ -29,25 +44,72 @@ export function transmissionWrapper(rootName: string, request: V3Request): strin
     `<id root="${HCIM_OID.receivingDevice}" extension="${HCIM_DEVICE}"/>`,
     `<asAgent classCode="AGNT"><representedOrganization classCode="ORG" determinerCode="INSTANCE"><id root="${HCIM_OID.organization}" extension="HCIM"/></representedOrganization></asAgent>`,
     '</device></sender>',
-  ].join('\n');
+  ];
 }
 
-/** Echo the request's queryByParameterPayload, as HCIM does after queryAck. */
+/** `acknowledgement` (MCCI_MT000300): typeCode, targetMessage = request id, then the detail. */
+export function acknowledgement(ack: AckDetail, request: ReplyContext): string {
+  const detailType = { '0': 'I', '1': 'W', '2': 'E' }[severityDigit(ack.code)];
+  const target = request.messageId.extension || request.messageId.root
+    ? `<targetMessage><id root="${xmlText(request.messageId.root || HCIM_OID.messageId)}" extension="${xmlText(request.messageId.extension)}"/></targetMessage>`
+    : `<targetMessage><id nullFlavor="UNK"/></targetMessage>`;
+  return [
+    `<acknowledgement><typeCode code="${ack.typeCode}"/>`,
+    target,
+    `<acknowledgementDetail typeCode="${detailType}"><code code="${xmlText(ack.code)}" codeSystem="HCIM"/><text>${xmlText(ack.text ?? responseText(ack.code))}</text></acknowledgementDetail>`,
+    '</acknowledgement>',
+  ].join('');
+}
+
+/**
+ * The transmission wrapper of an HCIM query reply: new message id, creationTime, V3PR1,
+ * interactionId = root name, the caller as receiver and HCIM as sender, then an optional
+ * acknowledgement — element order as the HCIM XSD (MCCI_MT000300) requires.
+ */
+export function transmissionWrapper(rootName: string, request: ReplyContext, ack?: AckDetail): string {
+  return [...head(rootName, rootName, request), ...parties(request), ...(ack ? [acknowledgement(ack, request)] : [])].join('\n');
+}
+
+/** Echo the request's queryByParameterPayload, as HCIM does after queryAck (nothing when absent). */
 export function echoPayload(payload: Element | undefined): string {
-  if (!payload) return '<queryByParameterPayload/>';
+  if (!payload) return '';
   return new XMLSerializer().serializeToString(payload).replace(/ xmlns="urn:hl7-org:v3"/, '');
 }
 
-/** A complete query reply document. */
-export function queryResponse(rootName: string, request: V3Request, subjects: string, code: string, total: number): string {
+/**
+ * A complete query reply document. Error replies (`ack`) carry the detail text in
+ * acknowledgement/acknowledgementDetail (queryResponseCode is a `cs`: no spaces, no text) and do
+ * not echo a payload that may itself be invalid.
+ */
+export function queryResponse(rootName: string, request: ReplyContext, subjects: string, code: string, total: number, ack?: AckDetail): string {
   return [
     `<${rootName} xmlns="urn:hl7-org:v3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`,
-    transmissionWrapper(rootName, request),
+    transmissionWrapper(rootName, request, ack),
     '<controlActProcess classCode="ACCM" moodCode="EVN">',
     subjects,
     `<queryAck><queryResponseCode code="${code}"/><resultTotalQuantity value="${total}"/></queryAck>`,
-    echoPayload(request.payload),
+    ack ? '' : echoPayload(request.payload),
     '</controlActProcess>',
     `</${rootName}>`,
+  ].filter(Boolean).join('\n');
+}
+
+/**
+ * MCCI_IN000002: accept ack of async requests, and the negative answer (`HCIM_IN_PersonRevisedNak`)
+ * HCIM sends when a PersonRevised/PersonMerged cannot be processed (death-date-esb samples).
+ * Order as in MCCI_IN000002.validHcimOut.xml: acknowledgement before receiver.
+ */
+export function mcciAck(interactionId: string, request: ReplyContext, ack: AckDetail): string {
+  return [
+    '<MCCI_IN000002 xmlns="urn:hl7-org:v3">',
+    ...head('MCCI_IN000002', interactionId, request),
+    acknowledgement(ack, request),
+    ...parties(request),
+    '</MCCI_IN000002>',
   ].join('\n');
+}
+
+/** The detectedIssueEvent HCIM uses to report the outcome code inside a registration reply. */
+export function detectedIssue(code: string, text?: string): string {
+  return `<reasonOf typeCode="RSON"><detectedIssueEvent classCode="ALRT" moodCode="EVN"><code code="${xmlText(code)}" codeSystem="HCIM"/><text>${xmlText(text ?? responseText(code))}</text></detectedIssueEvent></reasonOf>`;
 }

@@ -206,7 +206,7 @@ describe('FHIR profile engine', function () {
       const context = validate(patient({ extension: [onRoot] }), [`${HCIM}bc-patient`]);
       expect(errorsOf(context)).to.deep.equal([['error', 'fhir.extension.context', 'Patient.extension[0]']]);
       expect(context[0]!.message).to.equal(`Unexpected Patient.extension[0]: extension ${HCIM}bc-validation-status-extension may be used on Address, but it is on Patient`);
-      const onAddress = validate(patient({ address: [{ city: 'Avola', extension: [{ ...onRoot, valueString: 'valid', valueCode: undefined }] }] }), [`${HCIM}bc-patient`]);
+      const onAddress = validate(patient({ address: [{ city: 'Avola', extension: [{ url: onRoot.url, valueString: 'valid' }] }] }), [`${HCIM}bc-patient`]);
       expect(errorsOf(onAddress)).to.deep.equal([['error', 'fhir.type', 'Patient.address[0].extension[0].valueString']]);
       expect(validate(patient({ address: [{ city: 'Avola', extension: [onRoot] }] }), [`${HCIM}bc-patient`])).to.deep.equal([]);
     });

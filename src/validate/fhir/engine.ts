@@ -27,6 +27,7 @@ interface Run {
   rootProfile?: string;
   /** References seen per Bundle, resolved when the Bundle is done. */
   references: { reference: string; path: string }[][];
+  tooDeep: boolean;
 }
 
 const FHIR_TYPE_EXTENSION = 'http://hl7.org/fhir/StructureDefinition/structuredefinition-fhir-type';
@@ -36,8 +37,8 @@ const FHIR_TYPE_EXTENSION = 'http://hl7.org/fhir/StructureDefinition/structurede
  * `meta.profile`, an inferred BC profile, or the core definition of its type.
  */
 export function validateResourceTree(registry: ProfileRegistry, resource: Json, profiles: string[]): { issues: EngineIssue[]; applied: string[] } {
-  const run: Run = { registry, issues: [], applied: new Set(), rootResource: resource, references: [] };
-  validateResource(run, resource, String(resource.resourceType), profiles, undefined, resource, profiles.length > 0);
+  const run: Run = { registry, issues: [], applied: new Set(), rootResource: resource, references: [], tooDeep: false };
+  validateResource(run, resource, String(resource.resourceType), profiles, undefined, resource, profiles.length > 0, 0);
   return { issues: run.issues, applied: [...run.applied] };
 }
 
@@ -45,7 +46,7 @@ function report(run: Run, severity: Severity, code: string, path: string, messag
   run.issues.push({ severity, code, message, path, validator: extra.profile && !extra.profile.startsWith('http://hl7.org/fhir/') ? 'fhir-profile' : 'fhir', rootProfile: run.rootProfile, ...extra });
 }
 
-function validateResource(run: Run, node: unknown, path: string, explicit: string[], family: ProfileFamily | undefined, container: Json, override = false): void {
+function validateResource(run: Run, node: unknown, path: string, explicit: string[], family: ProfileFamily | undefined, container: Json, override: boolean, depth: number): void {
   if (!isObject(node)) {
     report(run, 'error', 'fhir.type', path, `Unexpected ${path}: expected a resource (JSON object with resourceType), but received ${describe(node)}`);
     return;
@@ -81,7 +82,7 @@ function validateResource(run: Run, node: unknown, path: string, explicit: strin
     if (profile.origin !== 'core') run.applied.add(profile.url);
     const scope = resourceType === 'Bundle' ? [] : undefined;
     if (scope) run.references.push(scope);
-    walk(run, { profile, ed: profile.root, node, path, type: resourceType, resource: node, family: innerFamily });
+    walk(run, { profile, ed: profile.root, node, path, type: resourceType, resource: node, family: innerFamily, depth });
     if (scope) {
       run.references.pop();
       resolveBundleReferences(run, node, path, scope);
@@ -100,7 +101,12 @@ interface Cursor {
   family: ProfileFamily | undefined;
   /** Element path the root of a delegated type definition stands for (`Patient.gender` for `code`). */
   logical?: string;
+  /** Nesting depth in the instance, bounded so hostile input cannot exhaust the stack. */
+  depth: number;
 }
+
+/** Deeper than any real FHIR resource nests (Parameters.part, extension.extension, contained Bundles). */
+export const MAX_DEPTH = 256;
 
 /** Per-element facts computed once (elements are shared by every validation of the profile). */
 interface ElementInfo {
@@ -141,6 +147,11 @@ function infoOf(ed: ElementDefinition): ElementInfo {
 /** Validates a JSON object against an element and its children. */
 function walk(run: Run, cursor: Cursor): void {
   const { profile, node, path } = cursor;
+  if (cursor.depth > MAX_DEPTH) {
+    if (!run.tooDeep) report(run, 'fatal', 'fhir.too-deep', path, `Unexpected ${path}: expected at most ${MAX_DEPTH} levels of nesting, but received more; content below was not validated`);
+    run.tooDeep = true;
+    return;
+  }
   let ed = cursor.ed;
   if (ed.constraint) checkInvariants(run, cursor);
   if (ed.contentReference) {
@@ -158,19 +169,70 @@ function walk(run: Run, cursor: Cursor): void {
     return;
   }
   const parent: Cursor = ed === cursor.ed ? cursor : { ...cursor, ed };
-  let consumed = node.resourceType === undefined ? 0 : 1;
-  for (const child of children) consumed += checkChild(run, parent, child);
-  const keys = Object.keys(node);
-  if (consumed === keys.length) return;
-  const known = new Set<string>(['resourceType', 'fhir_comments']);
-  for (const child of children) for (const occurrence of occurrences(node, child)) known.add(occurrence.key).add(`_${occurrence.key}`);
-  for (const key of keys) {
-    if (known.has(key)) continue;
-    const names = children.map((child) => lastSegment(child.path));
-    report(run, 'error', 'fhir.structure', `${path}.${key.replace(/^_/, '')}`, `Unexpected ${path}.${key}: expected one of the elements of ${cursor.type} (${names.join(', ')}), but received "${key}"`, {
-      profile: profile.url,
-    });
+  const index = childIndexOf(children);
+  const found = new Map<ElementDefinition, Occurrence[]>();
+  for (const key of Object.keys(node)) {
+    if (key === 'resourceType' || key === 'fhir_comments') continue;
+    const isExtra = key.charCodeAt(0) === 0x5f;
+    const bare = isExtra ? key.slice(1) : key;
+    if (isExtra && node[bare] !== undefined) continue; // taken with its value
+    let child = index.byName.get(bare);
+    let type: string | undefined;
+    if (child) {
+      type = infoOf(child).typeCode;
+    } else {
+      for (const choice of index.choices) {
+        if (bare.length > choice.prefix.length && bare.startsWith(choice.prefix) && isUpper(bare.charCodeAt(choice.prefix.length))) {
+          const suffix = bare.slice(choice.prefix.length);
+          const decapitalised = suffix[0]!.toLowerCase() + suffix.slice(1);
+          child = choice.ed;
+          type = PRIMITIVE_TYPES.has(decapitalised) ? decapitalised : suffix;
+          break;
+        }
+      }
+    }
+    if (!child || !type) {
+      const names = children.map((candidate) => lastSegment(candidate.path));
+      report(run, 'error', 'fhir.structure', `${path}.${bare}`, `Unexpected ${path}.${key}: expected one of the elements of ${cursor.type} (${names.join(', ')}), but received "${key}"`, {
+        profile: profile.url,
+      });
+      continue;
+    }
+    const occurrence = occurrenceOf(node, bare, type);
+    const list = found.get(child);
+    if (list) list.push(occurrence);
+    else found.set(child, [occurrence]);
   }
+  for (const [child, occurrences] of found) checkOccurrences(run, parent, child, occurrences);
+  for (const child of index.required) {
+    if (found.has(child)) continue;
+    const info = infoOf(child);
+    const subject = `${path}.${info.choicePrefix ?? info.name}`;
+    report(run, 'error', 'fhir.cardinality', subject, `Missing ${subject}: expected at least ${info.min} (${info.min}..${child.max ?? '*'} in ${profile.name}), but received 0`, { profile: profile.url, rule: `min:${child.id}` });
+  }
+}
+
+/** Children of one element, indexed for key-driven lookup. */
+interface ChildIndex {
+  byName: Map<string, ElementDefinition>;
+  choices: { prefix: string; ed: ElementDefinition }[];
+  required: ElementDefinition[];
+}
+const childIndexCache = new WeakMap<ElementDefinition[], ChildIndex>();
+
+function childIndexOf(children: ElementDefinition[]): ChildIndex {
+  let index = childIndexCache.get(children);
+  if (!index) {
+    index = { byName: new Map(), choices: [], required: [] };
+    for (const child of children) {
+      const info = infoOf(child);
+      if (info.choicePrefix !== undefined) index.choices.push({ prefix: info.choicePrefix, ed: child });
+      else index.byName.set(info.name, child);
+      if (info.min > 0) index.required.push(child);
+    }
+    childIndexCache.set(children, index);
+  }
+  return index;
 }
 
 function typeProfileOf(run: Run, ed: ElementDefinition, type: string): CompiledProfile | undefined {
@@ -189,42 +251,19 @@ interface Occurrence {
   values: unknown[];
   extras: unknown[];
   isArray: boolean;
-  /** JSON properties this occurrence accounts for (`x` and/or `_x`). */
-  keys: number;
 }
 
-/** Values of one child element in the parent object, one occurrence per JSON key (`valueString`). */
-function occurrences(node: Json, child: ElementDefinition): Occurrence[] {
-  const info = infoOf(child);
-  const found: Occurrence[] = [];
-  const push = (key: string, type: string) => {
-    const value = node[key];
-    const extra = node[`_${key}`];
-    if (value === undefined && extra === undefined) return;
-    const isArray = Array.isArray(value) || Array.isArray(extra);
-    found.push({
-      key,
-      type,
-      values: Array.isArray(value) ? value : value === undefined ? [] : [value],
-      extras: Array.isArray(extra) ? extra : extra === undefined ? [] : [extra],
-      isArray,
-      keys: (value === undefined ? 0 : 1) + (extra === undefined ? 0 : 1),
-    });
+/** The value(s) under one JSON key and its `_key` companion. */
+function occurrenceOf(node: Json, key: string, type: string): Occurrence {
+  const value = node[key];
+  const extra = node[`_${key}`];
+  return {
+    key,
+    type,
+    values: Array.isArray(value) ? value : value === undefined ? [] : [value],
+    extras: Array.isArray(extra) ? extra : extra === undefined ? [] : [extra],
+    isArray: Array.isArray(value) || Array.isArray(extra),
   };
-  const prefix = info.choicePrefix;
-  if (prefix !== undefined) {
-    for (const key of Object.keys(node)) {
-      const bare = key.charCodeAt(0) === 0x5f ? key.slice(1) : key;
-      if (!bare.startsWith(prefix) || bare.length === prefix.length || !/[A-Z]/.test(bare[prefix.length]!)) continue;
-      if (found.some((occurrence) => occurrence.key === bare)) continue;
-      const suffix = bare.slice(prefix.length);
-      const decapitalised = suffix[0]!.toLowerCase() + suffix.slice(1);
-      push(bare, PRIMITIVE_TYPES.has(decapitalised) ? decapitalised : suffix);
-    }
-  } else {
-    push(info.name, info.typeCode);
-  }
-  return found;
 }
 
 function typeCodeOf(type: ElementType | undefined): string {
@@ -235,20 +274,10 @@ function typeCodeOf(type: ElementType | undefined): string {
   return type.code;
 }
 
-/** Checks one child element of the parent object; returns how many JSON properties it accounted for. */
-function checkChild(run: Run, parent: Cursor, child: ElementDefinition): number {
-  const { profile, node, path } = parent;
+/** Checks the occurrences of one child element in the parent object. */
+function checkOccurrences(run: Run, parent: Cursor, child: ElementDefinition, found: Occurrence[]): void {
+  const { profile, path } = parent;
   const info = infoOf(child);
-  if (info.choicePrefix === undefined && node[info.name] === undefined && node[`_${info.name}`] === undefined) {
-    if (info.min > 0) {
-      const subject = `${path}.${info.name}`;
-      report(run, 'error', 'fhir.cardinality', subject, `Missing ${subject}: expected at least ${info.min} (${info.min}..${child.max ?? '*'} in ${profile.name}), but received 0`, { profile: profile.url, rule: `min:${child.id}` });
-    }
-    return 0;
-  }
-  const found = occurrences(node, child);
-  let consumed = 0;
-  for (const occurrence of found) consumed += occurrence.keys;
   const subject = `${path}.${found[0]?.key ?? info.name.replace('[x]', '')}`;
   const count = found.reduce((sum, occurrence) => sum + Math.max(occurrence.values.length, occurrence.extras.length), 0);
   if (count < info.min) {
@@ -280,7 +309,6 @@ function checkChild(run: Run, parent: Cursor, child: ElementDefinition): number 
       checkValue(run, parent, assigned[i] ?? choice ?? child, occurrence.type, occurrence.values[i], occurrence.extras[i], itemPath);
     }
   }
-  return consumed;
 }
 
 function choiceSlice(profile: CompiledProfile, child: ElementDefinition, type: string): ElementDefinition | undefined {
@@ -306,7 +334,7 @@ function checkValue(run: Run, parent: Cursor, ed: ElementDefinition, type: strin
       if (!isObject(extra) || Object.keys(extra).length === 0) {
         report(run, 'error', 'fhir.structure.empty', path, `Unexpected ${path}: expected the primitive's id or extensions (R4 JSON: objects are never empty), but received ${JSON.stringify(extra)}`, { profile: profile.url });
       } else {
-        walk(run, { ...parent, ed, node: extra, path, type });
+        walk(run, { ...parent, ed, node: extra, path, type, depth: parent.depth + 1 });
       }
     }
     return;
@@ -321,7 +349,7 @@ function checkValue(run: Run, parent: Cursor, ed: ElementDefinition, type: strin
   }
   if (type === 'Resource' || baseDefinitions().resourceTypes.has(type)) {
     const declared = (ed.type ?? []).flatMap((candidate) => candidate.profile ?? []).filter((url) => run.registry.has(url));
-    validateResource(run, value, path, declared, parent.family, parent.resource);
+    validateResource(run, value, path, declared, parent.family, parent.resource, false, parent.depth + 1);
     return;
   }
   if (type === 'Reference' && typeof value.reference === 'string') run.references.at(-1)?.push({ reference: value.reference, path: `${path}.reference` });
@@ -330,7 +358,7 @@ function checkValue(run: Run, parent: Cursor, ed: ElementDefinition, type: strin
     checkExtension(run, parent, ed, value, path);
     return;
   }
-  walk(run, { ...parent, ed, node: value, path, type });
+  walk(run, { ...parent, ed, node: value, path, type, depth: parent.depth + 1 });
 }
 
 function checkExtension(run: Run, parent: Cursor, ed: ElementDefinition, value: Json, path: string): void {
@@ -351,11 +379,11 @@ function checkExtension(run: Run, parent: Cursor, ed: ElementDefinition, value: 
           profile: definition.url,
         });
       }
-      walk(run, { ...parent, profile: definition, ed: definition.root, node: value, path, type: 'Extension', logical: undefined });
+      walk(run, { ...parent, profile: definition, ed: definition.root, node: value, path, type: 'Extension', logical: undefined, depth: parent.depth + 1 });
       return;
     }
   }
-  walk(run, { ...parent, ed, node: value, path, type: 'Extension' });
+  walk(run, { ...parent, ed, node: value, path, type: 'Extension', depth: parent.depth + 1 });
 }
 
 function contextMatches(expression: string, holderPath: string, holderType: string): boolean {
@@ -446,7 +474,8 @@ function describeSlice(profile: CompiledProfile, slice: ElementDefinition, discr
   return discriminators
     .map((discriminator) => {
       const expected = discriminator.type === 'type' || discriminator.type === 'profile' ? sliceType(profile, slice, discriminator.path) : discriminatorValue(profile, slice, discriminator.path);
-      return `${discriminator.path} = ${typeof expected === 'string' ? expected : JSON.stringify(expected)}`;
+      const shown = discriminator.type === 'type' || discriminator.type === 'profile' ? String(expected) : JSON.stringify(expected);
+      return `${discriminator.path} = ${shown}`;
     })
     .join(', ');
 }
@@ -544,6 +573,10 @@ function editDistance(a: string, b: string): number {
     }
   }
   return row[b.length]!;
+}
+
+function isUpper(code: number): boolean {
+  return code >= 0x41 && code <= 0x5a;
 }
 
 function lastSegment(path: string): string {

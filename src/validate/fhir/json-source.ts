@@ -1,57 +1,97 @@
 import type { Issue } from '../../core/issue.js';
 
-/** Nesting deeper than any FHIR resource needs; deeper input is refused before parsing or walking. */
-export const MAX_JSON_DEPTH = 256;
-
 /** Parsed JSON, or the issue explaining why the text cannot be validated. */
 export type JsonSource = { kind: 'ok'; value: unknown } | { kind: 'failed'; issue: Issue };
 
 /**
- * Parses message text as JSON without risking the stack: nesting depth is measured by a linear
- * scan first (10,000 levels of `[` would otherwise overflow the recursive validator), then
- * `JSON.parse`; a syntax error becomes an issue with line and column.
+ * Parses message text as JSON; a syntax error becomes an issue with line and column. V8's
+ * `JSON.parse` is iterative, so 10,000 levels of nesting parse safely; the validator bounds its
+ * own recursion (engine `MAX_DEPTH`).
  */
 export function parseJsonSource(text: string): JsonSource {
-  const depth = maxDepth(text);
-  if (depth.depth > MAX_JSON_DEPTH) {
-    const { line, column } = lineColumn(text, depth.at);
-    return {
-      kind: 'failed',
-      issue: { severity: 'fatal', code: 'json.too-deep', message: `${line}:${column}: JSON nesting must be at most ${MAX_JSON_DEPTH} levels, but received more than ${MAX_JSON_DEPTH}`, line, column, validator: 'json' },
-    };
-  }
   try {
     return { kind: 'ok', value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
-  } catch (error) {
-    const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message);
-    const lineMatch = /line (\d+) column (\d+)/.exec(message);
-    const at = position ? lineColumn(text, Number(position[1])) : lineMatch ? { line: Number(lineMatch[1]), column: Number(lineMatch[2]) } : text.trim() === '' ? { line: 1, column: 1 } : lineColumn(text, text.length);
-    const reason = message.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '');
+  } catch {
+    // Node 20's JSON.parse messages do not always carry a position: locate the error ourselves.
+    const offset = syntaxErrorOffset(text);
+    const at = lineColumn(text, offset < 0 ? text.length : offset);
+    const received = text.trim() === '' ? 'an empty document' : offset < 0 || offset >= text.length ? 'the end of the text' : JSON.stringify(text.slice(offset, offset + 12));
     return {
       kind: 'failed',
-      issue: { severity: 'fatal', code: 'json.syntax', message: `${at.line}:${at.column}: expected JSON, but ${text.trim() === '' ? 'received an empty document' : reason}`, line: at.line, column: at.column, validator: 'json' },
+      issue: { severity: 'fatal', code: 'json.syntax', message: `${at.line}:${at.column}: expected JSON, but received ${received}`, line: at.line, column: at.column, validator: 'json' },
     };
   }
 }
 
-function maxDepth(text: string): { depth: number; at: number } {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (inString) {
-      if (code === 0x5c) i++;
-      else if (code === 0x22) inString = false;
-    } else if (code === 0x22) {
-      inString = true;
-    } else if (code === 0x7b || code === 0x5b) {
-      if (++depth > MAX_JSON_DEPTH) return { depth, at: i };
-    } else if (code === 0x7d || code === 0x5d) {
-      depth--;
+/** Offset of the first JSON syntax error (iterative scanner, used on the failure path only); -1 if none. */
+export function syntaxErrorOffset(text: string): number {
+  const n = text.length;
+  const stack: ('array' | 'object')[] = [];
+  let state: 'value' | 'valueOrEnd' | 'afterValue' | 'keyOrEnd' | 'key' | 'colon' = 'value';
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const literal = /-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?|true|false|null/y;
+  const scanString = (start: number): number => {
+    for (let j = start + 1; j < n; j++) {
+      const code = text.charCodeAt(j);
+      if (code === 0x5c) j++;
+      else if (code === 0x22) return j + 1;
+      else if (code < 0x20) return -j - 1;
+    }
+    return -n - 1;
+  };
+  for (;;) {
+    while (i < n && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+    if (i >= n) return state === 'afterValue' && stack.length === 0 ? -1 : n;
+    const c = text[i];
+    if (state === 'value' || state === 'valueOrEnd') {
+      if (state === 'valueOrEnd' && c === ']') {
+        stack.pop();
+        i++;
+        state = 'afterValue';
+      } else if (c === '{' || c === '[') {
+        stack.push(c === '{' ? 'object' : 'array');
+        i++;
+        state = c === '{' ? 'keyOrEnd' : 'valueOrEnd';
+      } else if (c === '"') {
+        const end = scanString(i);
+        if (end < 0) return -end - 1;
+        i = end;
+        state = 'afterValue';
+      } else {
+        literal.lastIndex = i;
+        const match = literal.exec(text);
+        if (!match) return i;
+        i += match[0].length;
+        state = 'afterValue';
+      }
+    } else if (state === 'afterValue') {
+      const top = stack[stack.length - 1];
+      if (!top) return i;
+      if (c === ',') {
+        i++;
+        state = top === 'array' ? 'value' : 'key';
+      } else if ((c === ']' && top === 'array') || (c === '}' && top === 'object')) {
+        stack.pop();
+        i++;
+      } else {
+        return i;
+      }
+    } else if (state === 'keyOrEnd' && c === '}') {
+      stack.pop();
+      i++;
+      state = 'afterValue';
+    } else if (state === 'keyOrEnd' || state === 'key') {
+      if (c !== '"') return i;
+      const end = scanString(i);
+      if (end < 0) return -end - 1;
+      i = end;
+      state = 'colon';
+    } else {
+      if (c !== ':') return i;
+      i++;
+      state = 'value';
     }
   }
-  return { depth: 0, at: 0 };
 }
 
 /** 1-based line and column of a character offset. */

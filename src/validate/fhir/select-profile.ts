@@ -30,7 +30,7 @@ export function familyOf(resource: Json | undefined): ProfileFamily | undefined 
   if (text.includes('hlth.gov.bc.ca/fhir/client')) return 'hcim';
   if (text.includes('ProviderLocationRegistry')) return 'plr';
   if (resource.resourceType === 'Patient' || resource.resourceType === 'RelatedPerson') return 'hcim';
-  if (resource.resourceType === 'Parameters' && parameterNames(resource).some((name) => ['messageId', 'target-patient', 'source-patient', 'outcome'].includes(name))) return 'hcim';
+  if (resource.resourceType === 'Parameters' && parameterNames(resource).some((name) => ['messageId', 'requestMessageId', 'target-patient', 'source-patient', 'outcome'].includes(name))) return 'hcim';
   if (PLR_TYPES.has(String(resource.resourceType))) return 'plr';
   if (resource.resourceType === 'Bundle') {
     for (const entry of entryResources(resource)) {
