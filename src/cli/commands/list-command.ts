@@ -5,7 +5,7 @@ import { loadSuite } from '../../suite/load-suite.js';
 import type { LoadedSuite } from '../../suite/suite-model.js';
 import { selectCases } from '../../suite/select-cases.js';
 import { EXIT } from '../exit-codes.js';
-import { printError } from './run-command.js';
+import { printError } from '../print-error.js';
 import path from 'node:path';
 
 export interface ListFlags {

@@ -6,6 +6,7 @@ import type { ResolvedConfig } from '../../config/resolved-config.js';
 import { HarnessError, serializeError, type SerializedError } from '../../core/errors.js';
 import { createReporters } from '../../report/reporter-registry.js';
 import { ReporterMultiplexer } from '../../report/reporter-multiplexer.js';
+import { loadSigningKey } from '../../report/report-signature.js';
 import { stdoutScreen } from '../../report/screen.js';
 import { computeApproval } from '../../run/approval.js';
 import { REPORT_SCHEMA_VERSION, type Report } from '../../run/report-schema.js';
@@ -19,10 +20,13 @@ import { selectCases } from '../../suite/select-cases.js';
 import { loadClientTls } from '../../transport/client-tls.js';
 import { TokenProvider } from '../../transport/oauth-token.js';
 import { EXIT } from '../exit-codes.js';
+import { printError } from '../print-error.js';
 import { toolInfo } from '../tool-info.js';
 
 export interface RunFlags extends ConfigFlags {
   color?: boolean;
+  /** Ed25519 private key (PEM) to sign report.json with. */
+  signKey?: string;
 }
 
 /** Default OAuth2 client of the embedded simulator (DESIGN.md §3a); not a secret of any real system. */
@@ -45,7 +49,8 @@ export async function runCommand(patterns: string[], flags: RunFlags): Promise<n
   const names = [...new Set([...config.reporters, 'json'])];
   let mux: ReporterMultiplexer;
   try {
-    mux = new ReporterMultiplexer(createReporters(names, screen));
+    const signingKey = flags.signKey ? loadSigningKey(path.resolve(config.cwd, flags.signKey)) : undefined;
+    mux = new ReporterMultiplexer(createReporters(names, screen, { signingKey }));
   } catch (error) {
     printError(error);
     return EXIT.harness;
@@ -113,6 +118,7 @@ export async function runCommand(patterns: string[], flags: RunFlags): Promise<n
     };
     const report = await runSuites({ selection, context, workers: config.workers, tool: toolInfo(), target, listener: mux });
     report.errors.push(...mux.errors.splice(0));
+    if (config.shard) report.shard = { index: config.shard.index, total: config.shard.total };
     writeReports(mux, config.maskPhi ? maskReportPhi(report) : report, config);
     if (report.outcome === 'interrupted') return EXIT.interrupted;
     return report.errors.length > 0 || requiredProblem(report) ? EXIT.failed : EXIT.ok;
@@ -168,9 +174,4 @@ function writeEmptyReport(mux: ReporterMultiplexer, config: ResolvedConfig, targ
   } catch (error) {
     printError(error);
   }
-}
-
-export function printError(error: unknown): void {
-  if (error instanceof HarnessError) process.stderr.write(`hie-conform: ${error.code}: ${error.message}\n`);
-  else process.stderr.write(`hie-conform: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
 }

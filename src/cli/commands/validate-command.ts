@@ -3,7 +3,7 @@ import { HarnessError } from '../../core/errors.js';
 import type { Issue } from '../../core/issue.js';
 import type { MessageValidation, ValidationLayer, ValidationOptions } from '../../validate/contract.js';
 import { EXIT } from '../exit-codes.js';
-import { printError } from './run-command.js';
+import { printError } from '../print-error.js';
 
 export interface ValidateFlags {
   schema?: string;

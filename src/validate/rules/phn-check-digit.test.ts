@@ -38,4 +38,13 @@ describe('rule phn-check-digit', function () {
     const content = variant(sample('hcim/HCIM_IN_GetDemographics.request.spec-sample.xml'), 'extension="9882807277"', 'nullFlavor="MSK"');
     expect(await ruleIssues('phn-check-digit', content)).to.deep.equal([]);
   });
+
+  it('does not judge the query echo of a response, but still the request it echoes', async function () {
+    const response = sample('hcim/HCIM_IN_GetDemographicsResponse.soap11.healthgateway-mock.xml');
+    const echoed = response.replace(/<\/controlActProcess>/, '<queryByParameterPayload><person.id><value root="2.16.840.1.113883.3.51.1.1.6.1" extension="9876543217"/></person.id></queryByParameterPayload></controlActProcess>');
+    expect(echoed).to.not.equal(response);
+    expect(await ruleIssues('phn-check-digit', echoed)).to.deep.equal([]);
+    const request = variant(sample('hcim/HCIM_IN_GetDemographics.request.spec-sample.xml'), 'extension="9882807277"', 'extension="9876543217"');
+    expect(await ruleIssues('phn-check-digit', request)).to.have.length(1);
+  });
 });

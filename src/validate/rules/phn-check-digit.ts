@@ -1,6 +1,7 @@
 import type { Issue } from '../../core/issue.js';
 import { HCIM_OID } from '../../hl7v3/oids.js';
 import { isValidPhn, phnCheckDigit } from '../../hl7v3/phn.js';
+import type { ElementNode } from '../xml-tree.js';
 import { quoted, ruleIssue, type Rule } from './rule.js';
 
 const ID = 'phn-check-digit';
@@ -8,7 +9,9 @@ const ID = 'phn-check-digit';
 /**
  * Every II whose root is the PHN OID carries a PHN with a valid check digit (domain.md §d, after
  * bcgov/healthgateway PhnValidator; HCIM answers BCHCIM.BRV.2.0003 otherwise). Applies to every
- * message: a PHN is a PHN wherever it appears.
+ * message: a PHN is a PHN wherever it appears — except the echo of the query in a query response
+ * (`controlActProcess/queryByParameterPayload` after `queryAck`): that is the requester's input
+ * returned verbatim, and HCIM must echo a bad PHN it rejected with BRV.2.0003, not repair it.
  */
 export const phnCheckDigitRule: Rule = {
   id: ID,
@@ -18,6 +21,7 @@ export const phnCheckDigitRule: Rule = {
     const issues: Issue[] = [];
     for (const node of message.descendantsAndSelf()) {
       if (node.attr('root') !== HCIM_OID.phn) continue;
+      if (isQueryEcho(node, message)) continue;
       const extension = node.attr('extension');
       if (extension === undefined && node.attr('nullFlavor') !== undefined) continue;
       const phn = extension ?? '';
@@ -34,3 +38,12 @@ export const phnCheckDigitRule: Rule = {
     return issues;
   },
 };
+
+/** Inside the queryByParameterPayload echoed by a query response (a direct child of its controlActProcess). */
+function isQueryEcho(node: ElementNode, message: ElementNode): boolean {
+  if (!message.name.endsWith('Response')) return false;
+  for (let current: ElementNode | undefined = node; current; current = current.parent) {
+    if (current.name === 'queryByParameterPayload' && current.parent?.name === 'controlActProcess' && current.parent.parent === message) return true;
+  }
+  return false;
+}
