@@ -5,6 +5,7 @@
 //   node bench/xsd-bench.mjs <messages-dir> <schema.xsd> [xmllintPerFileSample=100] [jvmSample=20]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,19 +24,35 @@ const runs = 3;
 function timed(fn) {
   const start = process.hrtime.bigint();
   const value = fn();
-  return { seconds: Number(process.hrtime.bigint() - start) / 1e9, value };
+  return { seconds: Number(process.hrtime.bigint() - start) / 1e9, cpu: value?.cpu, value };
 }
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 }
+// CPU seconds (user + sys) of a child via GNU time when installed: on a busy machine CPU time is a
+// steadier basis for comparison than wall-clock time.
+const GNU_TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 function run(cmd, args) {
-  return spawnSync(cmd, args, { cwd: root, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const options = { cwd: root, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 };
+  if (!GNU_TIME) return spawnSync(cmd, args, options);
+  const result = spawnSync(GNU_TIME, ['-f', '@@cpu %U %S', cmd, ...args], options);
+  const match = /@@cpu ([\d.]+) ([\d.]+)\s*$/.exec(result.stderr ?? '');
+  if (match) {
+    result.cpu = Number(match[1]) + Number(match[2]);
+    result.stderr = result.stderr.slice(0, match.index);
+  }
+  if (result.status === 127 && /No such file|cannot run/.test(result.stderr)) result.error = new Error(`${cmd} not found`);
+  return result;
 }
 
 const rows = [];
-function record(name, seconds, messages, note = '') {
-  rows.push({ name, seconds, messages, rate: messages / seconds, note });
+function record(name, seconds, messages, note = '', cpu = undefined) {
+  rows.push({ name, seconds, messages, rate: messages / seconds, note, cpu });
+}
+function medianCpu(samples) {
+  const values = samples.map((sample) => sample.cpu).filter((cpu) => cpu !== undefined);
+  return values.length ? median(values) : undefined;
 }
 
 // 1. hie-conform, whole process including start-up.
@@ -44,36 +61,42 @@ const probe = run('node', ['bin/hie-conform', ...cliArgs.slice(0, 6), files[0]])
 const cliWorks = (probe.status === 0 || probe.status === 1) && probe.stdout.trim().startsWith('{');
 const ours = cliWorks ? ['node', ['bin/hie-conform', ...cliArgs]] : ['node', ['bench/validate-many.mjs', '--strict', '--only', 'xsd', ...files]];
 let oursVerdicts;
-const oursTimes = [];
+const oursSamples = [];
 for (let i = 0; i < runs; i++) {
-  const { seconds, value } = timed(() => run(...ours));
-  if (value.status !== 0 && value.status !== 1) throw new Error(`${ours[1][0]} failed (exit ${value.status}): ${value.stderr}`);
-  oursTimes.push(seconds);
-  oursVerdicts = JSON.parse(value.stdout).files.map((f) => f.valid);
+  const sample = timed(() => run(...ours));
+  if (sample.value.status !== 0 && sample.value.status !== 1) throw new Error(`${ours[1][0]} failed (exit ${sample.value.status}): ${sample.value.stderr}`);
+  oursSamples.push(sample);
+  oursVerdicts = JSON.parse(sample.value.stdout).files.map((f) => f.valid);
 }
-record(cliWorks ? 'hie-conform validate (CLI, 1 process)' : 'bench/validate-many.mjs (1 process)', median(oursTimes), n, `median of ${runs}`);
-if (cliWorks) {
-  const many = [];
-  for (let i = 0; i < runs; i++) many.push(timed(() => run('node', ['bench/validate-many.mjs', '--strict', '--only', 'xsd', ...files])).seconds);
-  record('bench/validate-many.mjs (library, 1 process)', median(many), n, `median of ${runs}`);
+record(cliWorks ? 'hie-conform validate (CLI, 1 process)' : 'bench/validate-many.mjs (1 process)', median(oursSamples.map((x) => x.seconds)), n, `median of ${runs}`, medianCpu(oursSamples));
+function measureNode(name, nodeArgs) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) samples.push(timed(() => run('node', nodeArgs)));
+  record(name, median(samples.map((x) => x.seconds)), n, `median of ${runs}`, medianCpu(samples));
 }
+if (cliWorks) measureNode('bench/validate-many.mjs (library, 1 process)', ['bench/validate-many.mjs', '--strict', '--only', 'xsd', ...files]);
+// Same, with V8's baseline wasm compiler only: a short process spends CPU tiering libxml2 up to
+// TurboFan that it never wins back (informational, for the CLI shim's node flags).
+measureNode('node --liftoff-only bench/validate-many.mjs', ['--liftoff-only', 'bench/validate-many.mjs', '--strict', '--only', 'xsd', ...files]);
 
 // 2. xmllint, all files in one process.
-const xmllintTimes = [];
+const xmllintSamples = [];
 let xmllintOutput = '';
 for (let i = 0; i < runs; i++) {
-  const { seconds, value } = timed(() => run('xmllint', ['--noout', '--schema', schema, ...files]));
-  if (value.error) throw new Error('xmllint not found: apt-get install -y libxml2-utils');
-  xmllintTimes.push(seconds);
-  xmllintOutput = value.stderr;
+  const sample = timed(() => run('xmllint', ['--noout', '--schema', schema, ...files]));
+  if (sample.value.error) throw new Error('xmllint not found: apt-get install -y libxml2-utils');
+  xmllintSamples.push(sample);
+  xmllintOutput = sample.value.stderr;
 }
-const xmllintOne = median(xmllintTimes);
-record('xmllint --schema, 1 process', xmllintOne, n, `median of ${runs}`);
+const xmllintOne = median(xmllintSamples.map((x) => x.seconds));
+const xmllintCpu = medianCpu(xmllintSamples);
+record('xmllint --schema, 1 process', xmllintOne, n, `median of ${runs}`, xmllintCpu);
 
 // 3. xmllint, one process per file (sample, extrapolated).
 const sample = files.slice(0, perFileSample);
-const perFile = timed(() => sample.forEach((file) => run('xmllint', ['--noout', '--schema', schema, file]))).seconds;
-record('xmllint --schema, 1 process per file', (perFile * n) / sample.length, n, `${sample.length} timed, extrapolated`);
+let perFileCpu = 0;
+const perFile = timed(() => sample.forEach((file) => (perFileCpu += run('xmllint', ['--noout', '--schema', schema, file]).cpu ?? 0))).seconds;
+record('xmllint --schema, 1 process per file', (perFile * n) / sample.length, n, `${sample.length} timed, extrapolated`, GNU_TIME ? (perFileCpu * n) / sample.length : undefined);
 
 // 4. xsd-schema-validator: one JVM per call (sample, extrapolated).
 try {
@@ -92,15 +115,17 @@ try {
 const xmllintValid = new Set(xmllintOutput.split('\n').filter((l) => l.endsWith(' validates')).map((l) => path.resolve(root, l.slice(0, -' validates'.length))));
 const disagreements = files.filter((file, i) => oursVerdicts[i] !== xmllintValid.has(path.resolve(root, file)));
 
-process.stdout.write(`\n${n} messages, schema ${path.relative(root, schema)}\n\n`);
-process.stdout.write(`${'tool'.padEnd(48)} ${'seconds'.padStart(8)} ${'msgs/s'.padStart(9)} ${'vs xmllint 1-proc'.padStart(18)}  note\n`);
+process.stdout.write(`\n${n} messages, schema ${path.relative(root, schema)}; ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (wall-clock figures are noisy on a busy machine)\n\n`);
+process.stdout.write(`${'tool'.padEnd(48)} ${'seconds'.padStart(8)} ${'msgs/s'.padStart(9)} ${'vs xmllint 1-proc'.padStart(18)} ${'CPU s'.padStart(7)} ${'CPU vs xmllint'.padStart(15)}  note\n`);
 for (const row of rows) {
   if (row.seconds === undefined) {
     process.stdout.write(`${row.name.padEnd(48)} ${''.padStart(8)} ${''.padStart(9)} ${''.padStart(18)}  ${row.note}\n`);
     continue;
   }
   const ratio = row.rate / (n / xmllintOne);
-  process.stdout.write(`${row.name.padEnd(48)} ${row.seconds.toFixed(3).padStart(8)} ${row.rate.toFixed(0).padStart(9)} ${`${ratio.toFixed(2)}x`.padStart(18)}  ${row.note}\n`);
+  const cpu = row.cpu === undefined ? '' : row.cpu.toFixed(2);
+  const cpuRatio = row.cpu === undefined || xmllintCpu === undefined ? '' : `${(xmllintCpu / row.cpu).toFixed(2)}x`;
+  process.stdout.write(`${row.name.padEnd(48)} ${row.seconds.toFixed(3).padStart(8)} ${row.rate.toFixed(0).padStart(9)} ${`${ratio.toFixed(2)}x`.padStart(18)} ${cpu.padStart(7)} ${cpuRatio.padStart(15)}  ${row.note}\n`);
 }
 const target = rows[0].rate / (n / xmllintOne);
 process.stdout.write(`\nverdicts equal to xmllint: ${n - disagreements.length}/${n}${disagreements.length ? ` (differ: ${disagreements.slice(0, 5).join(', ')})` : ''}\n`);

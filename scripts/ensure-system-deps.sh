@@ -5,7 +5,8 @@
 set -euo pipefail
 missing=()
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
-if [ "${HIE_NEED_CHROMIUM:-0}" = 1 ] && ! command -v chromium >/dev/null 2>&1; then missing+=(chromium); fi
+# HIE_NEED_CHROMIUM=1 (or CI=true): the HTML report browser test needs Debian's chromium.
+if { [ "${HIE_NEED_CHROMIUM:-0}" = 1 ] || [ "${CI:-}" = true ]; } && ! command -v chromium >/dev/null 2>&1; then missing+=(chromium fonts-dejavu-core); fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "ensure-system-deps: installing ${missing[*]}" >&2

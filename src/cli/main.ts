@@ -98,10 +98,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--out <dir>', 'report folder (default reports/)')
     .option('--reporter <names>', 'comma-separated reporters: console, json, junit (json is always written)')
     .option('--strict', 'keep known HCIM deviations as errors')
-    .option('--tls', 'serve HTTPS (needs --cert and --key; --ca also requires client certificates)')
+    .option('--tls', 'serve HTTPS with mutual TLS, as HCIM/PLR do (needs --cert, --key and --ca)')
     .option('--cert <file>', 'PEM server certificate for --tls')
     .option('--key <file>', 'PEM private key for --cert')
-    .option('--ca <file>', 'PEM CA bundle: require partner client certificates signed by it (mutual TLS)')
+    .option('--ca <file>', 'PEM CA bundle partner client certificates must chain to (--tls)')
+    .option('--callback-url <url>', "partner's PRPA_AR101201 endpoint: async PersonRevised results are POSTed there")
     .option('--no-color', 'plain console output')
     .addHelpText('after', '\nExit codes: 0 every required expectation met and no unexpected request, 1 otherwise, 2 usage/suite error, 130 interrupted during --until-complete.')
     .action(async (suites: string[], flags) => {

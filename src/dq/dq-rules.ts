@@ -29,7 +29,7 @@ export const DQ_RULES: readonly DqRule[] = [
   rule('csv-stray-quote', 'warning', 'any', 'a double quote appears inside an unquoted field'),
   rule('json-invalid', 'error', 'any', 'line or file is not valid JSON'),
   rule('xml-invalid', 'error', 'any', 'HL7v3 message is not well-formed XML'),
-  rule('record-unsupported', 'warning', 'any', 'resource or message type is not a Patient/Practitioner (or HCIM/PLR person message); skipped'),
+  rule('record-unsupported', 'information', 'any', 'resource or message type is not a Patient/Practitioner (or HCIM/PLR person message); skipped'),
   // Shared person fields
   rule('family-missing', 'error', 'any', 'family name (surname) is missing'),
   rule('given-missing', 'warning', 'any', 'given name is missing'),

@@ -12,6 +12,18 @@ const DASHED = /^(\d{2})[-/](\d{2})[-/](\d{4})$/;
  * the PLR extract's layout (DATE_OF_BIRTH (MM-DD-YYYY)); use DD-MM-YYYY in the mapping otherwise.
  */
 export function parseDate(value: string, format: DateFormat = 'auto'): number | undefined {
+  // Checks and duplicate indexes parse the same birth date back to back: remember the last one.
+  if (value === last.value && format === last.format) return last.result;
+  const result = parseUncached(value, format);
+  last.value = value;
+  last.format = format;
+  last.result = result;
+  return result;
+}
+
+const last: { value: string | undefined; format: DateFormat; result: number | undefined } = { value: undefined, format: 'auto', result: undefined };
+
+function parseUncached(value: string, format: DateFormat): number | undefined {
   const text = value.trim();
   let y: number, m: number, d: number;
   let match: RegExpExecArray | null;

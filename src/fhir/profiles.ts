@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { HarnessError } from '../core/errors.js';
 import {
   baseDefinitions,
+  coreExtensionDefinitions,
   coreUrl,
+  v3CodeSystems,
   type CodeSystem,
   type ConformanceResource,
   type ElementDefinition,
@@ -139,19 +141,26 @@ export class ProfileRegistry implements TerminologySource {
     const canonical = url.split('|')[0]!;
     const local = this.registered.get(canonical)?.resource;
     if (local?.resourceType === 'StructureDefinition') return local;
-    return baseDefinitions().structureDefinitions.get(canonical);
+    const core = baseDefinitions().structureDefinitions.get(canonical);
+    if (core || !canonical.startsWith('http://hl7.org/fhir/StructureDefinition/')) return core;
+    return coreExtensionDefinitions().get(canonical);
   }
 
   valueSet(url: string): ValueSet | undefined {
     const local = this.registered.get(url)?.resource;
     if (local?.resourceType === 'ValueSet') return local;
+    const core = baseDefinitions().valueSets.get(url);
+    if (core || !url.startsWith('http://terminology.hl7.org/ValueSet/v3-')) return core;
+    v3CodeSystems();
     return baseDefinitions().valueSets.get(url);
   }
 
   codeSystem(url: string): CodeSystem | undefined {
     const local = this.registered.get(url)?.resource;
     if (local?.resourceType === 'CodeSystem') return local;
-    return baseDefinitions().codeSystems.get(url);
+    const core = baseDefinitions().codeSystems.get(url);
+    if (core || !url.startsWith('http://terminology.hl7.org/CodeSystem/v3-')) return core;
+    return v3CodeSystems().get(url);
   }
 
   /** The ValueSet flattened for membership tests (cached); undefined when not loaded. */
@@ -204,13 +213,6 @@ export class ProfileRegistry implements TerminologySource {
       this.coreByType.set(type, profile);
     }
     return profile ?? undefined;
-  }
-
-  /** Every loaded non-core StructureDefinition of the given type and kind. */
-  profilesOfType(type: string): StructureDefinition[] {
-    return [...this.registered.values()]
-      .map((entry) => entry.resource)
-      .filter((resource): resource is StructureDefinition => resource.resourceType === 'StructureDefinition' && resource.type === type);
   }
 }
 

@@ -1,4 +1,3 @@
-import { formatLocation } from '../core/source-location.js';
 import { formatFailureBlock } from './console-failure-block.js';
 import type { Outcome } from '../core/outcome.js';
 import type { CaseResult, Report, SuiteResult } from '../run/report-schema.js';
@@ -46,7 +45,7 @@ export class ConsoleReporter implements Reporter {
     if (this.screen.isTTY) this.screen.write('\r\u001b[2K');
     if (this.failures.length > 0) this.screen.write('\n');
     this.failures.forEach(({ suite, result }, index) => this.screen.write(`\n${formatFailureBlock(index + 1, suite, result, c)}`));
-    for (const error of report.errors) this.screen.write(`\n  ${c.magenta('run error')} ${error.location ? `${formatLocation(error.location)} ` : ''}${error.code}: ${error.message}\n`);
+    for (const error of report.errors) this.screen.write(`\n  ${c.magenta('run error')} ${error.code}: ${error.message}\n`);
     const s = report.stats;
     this.screen.write(`\n  ${c.green(`${s.passed} passed`)}, ${c.red(`${s.failed} failed`)}, ${c.magenta(`${s.error} error`)}, ${c.yellow(`${s.skipped} skipped`)} (${s.total} cases, ${(report.durationMs / 1000).toFixed(2)} s)\n`);
     const verdict = report.approval.verdict === 'approved' ? c.green.bold('APPROVED') : c.red.bold('NOT APPROVED');

@@ -111,6 +111,28 @@ export function parseDefects(names: readonly string[]): Set<DefectName> {
   return out;
 }
 
+/** `serve --help` text: every defect with what it breaks and where, and the fault syntax. */
+export function defectHelp(): string {
+  const lines = ['', 'Defects (--defect <name>, repeatable):'];
+  for (const name of DEFECT_NAMES) {
+    const defect: DefectDefinition = DEFECTS[name];
+    lines.push(`  ${name}`, `      ${defect.description}`, `      interactions: ${defect.interactions.join(', ')}`);
+  }
+  lines.push(
+    '',
+    'Faults (--fault <interaction>=<kind>, repeatable): interaction is a request root (HCIM_IN_GetDemographics),',
+    'an operation (Patient/$GetDemographics, Practitioner/$entityQuery), a bare name matching both (GetDemographics) or *.',
+    '  latency:<ms>      answer after <ms>',
+    '  http500           HTTP 500 text/plain instead of the answer',
+    '  malformed         the answer cut in half (not well-formed)',
+    '  drop              close the connection without answering',
+    '  slow-body[:<ms>]  send the body in 10 pieces over <ms> (default 2000)',
+    '',
+    'Admin endpoints: POST /admin/plr/distribute?ipc=…&kind=add|revise&format=v3|fhir, POST /admin/hcim/distribute?event=NEW|…&phn=…',
+  );
+  return `${lines.join('\n')}\n`;
+}
+
 /** True when `defect` is on and touches `interaction`. */
 export function defectOn(defects: ReadonlySet<DefectName>, defect: DefectName, interaction: string | undefined): boolean {
   return defects.has(defect) && interaction !== undefined && (DEFECTS[defect].interactions as readonly string[]).includes(interaction);

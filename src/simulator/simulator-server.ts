@@ -1,44 +1,131 @@
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { HarnessError } from '../core/errors.js';
 import type { Exchange } from '../transport/exchange.js';
 import { redactHeaders } from '../transport/redact.js';
 import { fixturePath } from '../config/package-root.js';
+import { applyDefects, parseDefects, type DefectName } from './defects.js';
+import { faultFor, parseFault, type Fault } from './faults.js';
 import { PersonStore } from './person-store.js';
-import { route, type SimulatorState } from './router.js';
-import type { SimRequest } from './sim-http.js';
+import { providerDistribution, type ProviderDistribution } from './plr-distribution.js';
+import { ProviderStore } from './provider-store.js';
+import { route } from './router.js';
+import type { Delivery, SimRequest, SimResponse } from './sim-http.js';
+import type { SimulatorState } from './simulator-state.js';
 
 export interface SimulatorOptions {
   port?: number;
   host?: string;
   /** Largest request body accepted (bytes); bigger → 413. */
   maxBodyBytes?: number;
-  /** Keep the last N incoming exchanges (client mode reads them). */
+  /** Keep the last N exchanges (client mode reads them). */
   recordLimit?: number;
+  /**
+   * HTTPS with required client certificates (HCIM/PLR use mutual TLS, domain.md §a): PEM texts.
+   * Clients whose certificate does not chain to `ca` are rejected during the handshake.
+   */
+  tls?: { cert: string | Buffer; key: string | Buffer; ca: string | Buffer };
+  /** Where async results go: v3 PersonRevisedAccepted/Rejected, FHIR `.Async` result bundles. */
+  callbackUrl?: string;
+  /** HCIM FHIR change-distribution subscriber (more via `POST /hcim/fhir/Subscription`). */
+  subscriberUrl?: string;
+  /** PLR distribution subscriber (v3 PRPM_IN301030CA/303030CA, FHIR $distribution). */
+  plrSubscriberUrl?: string;
+  /** Defect names from {@link DEFECTS} to switch on. */
+  defects?: readonly string[];
+  /** Faults: parsed or as `<interaction>=latency:ms|http500|malformed|drop|slow-body`. */
+  faults?: readonly (Fault | string)[];
+  /** OAuth2 client credentials of `/oauth/token` (defaults `hie-conform` / `hie-conform-secret`). */
+  oauth?: { clientId?: string; clientSecret?: string; expiresIn?: number };
+  /** Delay before async results are POSTed (ms, default 50). */
+  asyncDelayMs?: number;
 }
 
 export interface Simulator {
-  /** `http://127.0.0.1:PORT` */
+  /** `http://127.0.0.1:PORT` (or `https://…` with `tls`) */
   readonly url: string;
   readonly port: number;
-  /** Incoming requests and the answers given, oldest first. */
+  /** Incoming requests and the answers given, and outgoing deliveries with their replies, oldest first. */
   readonly exchanges: readonly Exchange[];
+  /** Send a PLR provider distribution to the PLR subscriber now; resolves with the recorded exchange. */
+  distributeProvider(ipc: string, options?: Partial<ProviderDistribution>): Promise<Exchange>;
+  /** Resolves once every scheduled delivery (async results, distributions) has been sent and answered. */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** Start the embedded HCIM + PLR simulator: the only node:http listener in the project. */
+/** Start the embedded HCIM + PLR simulator: the only node:http(s) listener in the project. */
 export async function createSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  let defects: Set<DefectName>;
+  let faults: Fault[];
+  try {
+    defects = parseDefects(options.defects ?? []);
+    faults = (options.faults ?? []).map((fault) => (typeof fault === 'string' ? parseFault(fault) : fault));
+  } catch (error) {
+    throw new HarnessError('ERR_USAGE', (error as Error).message);
+  }
   const state: SimulatorState = {
     persons: PersonStore.fromSeedFile(fixturePath('seed', 'hcim-persons.json')),
+    providers: ProviderStore.fromSeedFile(fixturePath('seed', 'plr-providers.csv')),
     wsdlDir: fixturePath('wsdl', 'hcim'),
+    defects,
+    ...(options.callbackUrl ? { callbackUrl: options.callbackUrl } : {}),
+    subscriberUrls: options.subscriberUrl ? [options.subscriberUrl] : [],
+    ...(options.plrSubscriberUrl ? { plrSubscriberUrl: options.plrSubscriberUrl } : {}),
+    oauth: { clientId: options.oauth?.clientId ?? 'hie-conform', clientSecret: options.oauth?.clientSecret ?? 'hie-conform-secret', expiresIn: options.oauth?.expiresIn ?? 3600 },
+    tokens: new Map(),
+    seenMessageIds: new Set(),
+    asyncDelayMs: options.asyncDelayMs ?? 50,
   };
   const host = options.host ?? '127.0.0.1';
   const maxBody = options.maxBodyBytes ?? 10 * 1024 * 1024;
   const recordLimit = options.recordLimit ?? 10_000;
   const exchanges: Exchange[] = [];
+  const pending = new Set<Promise<unknown>>();
+  const timers = new Set<NodeJS.Timeout>();
   let counter = 0;
   let baseUrl = '';
-  const server = http.createServer((incoming, outgoing) => {
+
+  const record = (exchange: Omit<Exchange, 'id' | 'stepId'>): Exchange => {
+    counter += 1;
+    const full: Exchange = { id: `${exchange.direction === 'incoming' ? 'in' : 'out'}${counter}`, stepId: '', ...exchange };
+    exchanges.push(full);
+    if (exchanges.length > recordLimit) exchanges.shift();
+    return full;
+  };
+
+  /** Send one delivery (the simulator as client) and record it with the receiver's reply. */
+  const deliver = async (delivery: Delivery): Promise<Exchange> => {
+    const startedAt = new Date().toISOString();
+    const started = performance.now();
+    const base = { direction: 'outgoing' as const, protocol: (delivery.headers.soapaction !== undefined ? 'soap' : 'fhir') as Exchange['protocol'], request: { method: delivery.method, url: delivery.url, headers: redactHeaders(delivery.headers), body: delivery.body }, startedAt };
+    try {
+      const reply = await fetch(delivery.url, { method: delivery.method, headers: delivery.headers, body: delivery.body, signal: AbortSignal.timeout(10_000) });
+      const body = await reply.text();
+      return record({ ...base, response: { status: reply.status, headers: redactHeaders(headerRecord(reply.headers)), body }, durationMs: ms(started) });
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string } }).cause?.code;
+      const code = cause === 'ECONNREFUSED' ? 'ECONNREFUSED' : (error as Error).name === 'TimeoutError' ? 'ETIMEDOUT' : 'OTHER';
+      return record({ ...base, failure: { code, message: `${delivery.label}: ${(error as Error).message}` }, durationMs: ms(started) });
+    }
+  };
+
+  const schedule = (delivery: Delivery): void => {
+    let resolve!: () => void;
+    const done = new Promise<void>((r) => (resolve = r));
+    pending.add(done);
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      void deliver(delivery).finally(() => {
+        pending.delete(done);
+        resolve();
+      });
+    }, delivery.delayMs ?? 0);
+    timers.add(timer);
+  };
+
+  const handler = (incoming: http.IncomingMessage, outgoing: http.ServerResponse): void => {
     const started = performance.now();
     const startedAt = new Date().toISOString();
     const chunks: Buffer[] = [];
@@ -58,43 +145,101 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
         headers: Object.fromEntries(Object.entries(incoming.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v ?? ''])),
         body: Buffer.concat(chunks).toString('utf8'),
       };
-      let response;
-      try {
-        response = tooLarge ? { status: 413, headers: { 'content-type': 'text/plain' }, body: `request body exceeds ${maxBody} bytes` } : route(request, state, baseUrl);
-      } catch (error) {
-        response = { status: 500, headers: { 'content-type': 'text/plain' }, body: `simulator error: ${(error as Error).message}` };
-      }
-      outgoing.writeHead(response.status, { ...response.headers, 'content-length': Buffer.byteLength(response.body) });
-      outgoing.end(response.body);
-      counter += 1;
-      exchanges.push({
-        id: `in${counter}`,
-        stepId: '',
-        direction: 'incoming',
-        protocol: request.path.includes('/fhir/') ? 'fhir' : request.path.endsWith('.asmx') ? 'soap' : 'http',
-        request: { method: request.method, url: `${url.pathname}${url.search}`, headers: redactHeaders(incoming.headers), body: request.body },
-        response: { status: response.status, headers: redactHeaders(response.headers), body: response.body },
-        startedAt,
-        durationMs: Math.round((performance.now() - started) * 100) / 100,
-      });
-      if (exchanges.length > recordLimit) exchanges.shift();
+      const answered = tooLarge ? Promise.resolve<SimResponse>({ status: 413, headers: { 'content-type': 'text/plain' }, body: `request body exceeds ${maxBody} bytes` }) : route(request, state, baseUrl);
+      void answered
+        .catch((error: unknown): SimResponse => ({ status: 500, headers: { 'content-type': 'text/plain' }, body: `simulator error: ${(error as Error).message}` }))
+        .then(async (routed) => {
+          const response = applyDefects(state.defects, routed);
+          for (const delivery of response.deliveries ?? []) schedule(delivery);
+          const fault = faultFor(faults, response.interaction);
+          const sent = await send(outgoing, response, fault);
+          record({
+            direction: 'incoming',
+            protocol: request.path.includes('/fhir/') ? 'fhir' : request.path.endsWith('.asmx') ? 'soap' : 'http',
+            request: { method: request.method, url: `${url.pathname}${url.search}`, headers: redactHeaders(incoming.headers), body: request.body },
+            ...(sent ? { response: { status: sent.status, headers: redactHeaders(sent.headers), body: sent.body } } : { failure: { code: 'ABORTED', message: `fault ${fault?.kind}: connection dropped` } }),
+            startedAt,
+            durationMs: ms(started),
+          });
+        });
     });
-  });
-  server.keepAliveTimeout = 1000;
+  };
+
+  const server = options.tls
+    ? https.createServer({ cert: options.tls.cert, key: options.tls.key, ca: options.tls.ca, requestCert: true, rejectUnauthorized: true }, handler)
+    : http.createServer(handler);
+  server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error) => reject(new HarnessError('ERR_SIMULATOR_START', `simulator could not listen on ${host}:${options.port ?? 0}: ${error.message}`, { cause: error })));
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  baseUrl = `http://${host}:${port}`;
+  baseUrl = `${options.tls ? 'https' : 'http'}://${host}:${port}`;
   return {
     url: baseUrl,
     port,
     exchanges,
+    async distributeProvider(ipc, distribution = {}) {
+      const provider = state.providers.get(ipc);
+      if (!provider) throw new HarnessError('ERR_USAGE', `no PLR provider with IPC "${ipc}"`);
+      if (!state.plrSubscriberUrl) throw new HarnessError('ERR_USAGE', 'no PLR subscriber URL configured (createSimulator({ plrSubscriberUrl }))');
+      let delivery = providerDistribution(provider, state.plrSubscriberUrl, { kind: distribution.kind ?? 'add', format: distribution.format ?? 'v3' }, baseUrl);
+      const root = distribution.format === 'fhir' ? undefined : (distribution.kind ?? 'add') === 'add' ? 'PRPM_IN301030CA' : 'PRPM_IN303030CA';
+      if (root) delivery = { ...delivery, body: applyDefects(state.defects, { status: 200, headers: { 'content-type': 'text/xml' }, body: delivery.body, interaction: root }).body };
+      return deliver(delivery);
+    },
+    async settled() {
+      while (pending.size > 0) await Promise.all([...pending]);
+    },
     close: () =>
       new Promise<void>((resolve) => {
+        for (const timer of timers) clearTimeout(timer);
         server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
+}
+
+function headerRecord(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, key) => (out[key] = value));
+  return out;
+}
+
+function ms(started: number): number {
+  return Math.round((performance.now() - started) * 100) / 100;
+}
+
+/** Write the answer, misbehaving as the fault says; resolves with what was sent (undefined when dropped). */
+async function send(outgoing: http.ServerResponse, response: SimResponse, fault: Fault | undefined): Promise<SimResponse | undefined> {
+  let answer = response;
+  if (fault?.kind === 'latency') await sleep(fault.ms ?? 0);
+  if (fault?.kind === 'drop') {
+    outgoing.socket?.destroy();
+    return undefined;
+  }
+  if (fault?.kind === 'http500') answer = { status: 500, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'Internal Server Error' };
+  // Cut the body mid-element: the answer is no longer well-formed XML/JSON.
+  if (fault?.kind === 'malformed') answer = { ...answer, body: answer.body.slice(0, Math.max(1, Math.floor(answer.body.length / 2))) };
+  const headers = { ...answer.headers, 'content-length': String(Buffer.byteLength(answer.body)) };
+  if (fault?.kind === 'slow-body') {
+    outgoing.writeHead(answer.status, headers);
+    const bytes = Buffer.from(answer.body);
+    const pieces = 10;
+    const step = Math.ceil(bytes.length / pieces);
+    for (let i = 0; i < bytes.length; i += step) {
+      if (outgoing.destroyed) return undefined;
+      outgoing.write(bytes.subarray(i, i + step));
+      await sleep((fault.ms ?? 2000) / pieces);
+    }
+    outgoing.end();
+    return answer;
+  }
+  outgoing.writeHead(answer.status, headers);
+  outgoing.end(answer.body);
+  return answer;
+}
+
+function sleep(msec: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, msec));
 }

@@ -3,6 +3,12 @@ import path from 'node:path';
 import { HarnessError } from '../core/errors.js';
 
 const SUITE_FILE = /\.ya?ml$/;
+/**
+ * Sub-folders a folder walk skips: `client-*` hold `listen` client suites (another format) and
+ * `receiver-*` push to a partner's receiver endpoint given by a variable, so neither belongs in
+ * `run suites/` or the default run. Name such a folder (or a file in it) to run it.
+ */
+const OPT_IN_FOLDER = /^(client|receiver)-/;
 
 /**
  * Expand suite arguments into files: a file, a directory (searched recursively for *.yaml) or a
@@ -29,8 +35,9 @@ function walk(directory: string): string[] {
   const files: string[] = [];
   for (const entry of readdirSync(directory, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const full = path.join(directory, entry.name);
-    if (entry.isDirectory()) files.push(...walk(full));
-    else if (SUITE_FILE.test(entry.name)) files.push(full);
+    if (entry.isDirectory()) {
+      if (!OPT_IN_FOLDER.test(entry.name)) files.push(...walk(full));
+    } else if (SUITE_FILE.test(entry.name)) files.push(full);
   }
   return files;
 }

@@ -99,6 +99,8 @@ describe('validateFhir — published HCIM samples', function () {
     errorAt(result, `${patient}.telecom[2].use`, 'fhir.binding'); // temp
     errorAt(result, `${patient}.gender`, 'fhir.binding'); // undetermined
     errorAt(result, `${patient}.address[1].type`, 'fhir.binding'); // neither
+    // Issues carry the line/column of the element (sample line 66: `"use": "usual",`).
+    expect(errors(result).find((issue) => issue.path === `${patient}.identifier[0].use`)).to.include({ line: 66, column: 20 });
     const gender = errors(result).find((issue) => issue.path === `${patient}.gender`);
     expect(gender?.message).to.equal(
       `Unexpected ${patient}.gender: expected a code from AdministrativeGender (http://hl7.org/fhir/ValueSet/administrative-gender: male, female, other, unknown), but received "undetermined"`,
@@ -109,6 +111,8 @@ describe('validateFhir — published HCIM samples', function () {
     const result = await validateFhir(sample('hcim/RP-Request-Missing-Mandatory-Fields.json'));
     expect(result.valid).to.equal(false);
     errorAt(result, 'Bundle.type', 'fhir.cardinality');
+    // A missing element is located at its nearest present ancestor (entry[0] starts on line 17).
+    expect(errors(result).find((issue) => issue.path === 'Bundle.entry[0].fullUrl')).to.include({ line: 17, column: 5 });
     errorAt(result, 'Bundle.entry[0].fullUrl', 'fhir.cardinality');
     errorAt(result, 'Bundle.entry[1].fullUrl', 'fhir.cardinality');
     errorAt(result, 'Bundle.entry[0].resource.parameter', 'fhir.slice'); // messageId removed

@@ -5,7 +5,7 @@ import { profileRegistry, type ProfileRegistry } from '../fhir/profiles.js';
 import type { MessageValidation, MessageValidator, ValidationOptions } from './contract.js';
 import { applyDeviations } from './fhir/deviations.js';
 import { validateResourceTree, type EngineIssue } from './fhir/engine.js';
-import { parseJsonSource } from './fhir/json-source.js';
+import { parseJsonSource, pathPositions, positionOf } from './fhir/json-source.js';
 
 /**
  * FHIR R4 + BC profile validation (HCIM `fhir.ca-bc.client`, PLR `fhir.ca-bc.provider`).
@@ -39,6 +39,7 @@ export function validateFhirText(content: string, options: ValidationOptions = {
 
   const { issues, applied } = validateResourceTree(registry, resource as Record<string, unknown>, explicit ? [explicit] : []);
   const final = dedupe(applyDeviations(issues, options.strict ?? false)).map(publicIssue);
+  if (final.length) locate(final, content, String((resource as { resourceType: string }).resourceType));
   const evidence = applied.map((url) => registry.evidence(url)).filter((item): item is { path: string; sha256: string } => item !== undefined);
   return { kind: 'fhir', valid: !hasErrors(final), profiles: applied, issues: final, ...(evidence.length ? { evidence } : {}) };
 }
@@ -59,6 +60,16 @@ function resolveProfileOption(registry: ProfileRegistry, profile: string): strin
   }
   if (registry.get(profile)) return profile.split('|')[0]!;
   throw new HarnessError('ERR_FHIR_PROFILE_UNKNOWN', `--profile ${profile} is not loaded; loaded profiles: ${registry.list().join(', ')}`);
+}
+
+/** Adds line/column from the element path (nearest present ancestor for missing elements). */
+function locate(issues: Issue[], content: string, root: string): void {
+  const positions = pathPositions(content, root);
+  for (const issue of issues) {
+    if (!issue.path || issue.line !== undefined) continue;
+    const position = positionOf(positions, issue.path);
+    if (position) Object.assign(issue, position);
+  }
 }
 
 function dedupe(issues: EngineIssue[]): EngineIssue[] {

@@ -5,10 +5,14 @@ import { guardXmlContent } from './xml-guard.js';
 /**
  * libxml2 parse flags for untrusted messages: no entity substitution (no XML_PARSE_NOENT), no DTD
  * loading, no external entities, no network, default (non-huge) size limits; big line numbers so
- * issues point at the right line in long files.
+ * issues point at the right line in long files; compact text nodes (~20 % faster parsing).
  */
 const SAFE_PARSE_OPTIONS =
-  ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NO_XXE | ParseOption.XML_PARSE_BIG_LINES | ParseOption.XML_PARSE_NO_SYS_CATALOG;
+  ParseOption.XML_PARSE_NONET |
+  ParseOption.XML_PARSE_NO_XXE |
+  ParseOption.XML_PARSE_BIG_LINES |
+  ParseOption.XML_PARSE_NO_SYS_CATALOG |
+  ParseOption.XML_PARSE_COMPACT;
 
 /** Result of {@link parseXmlSafely}: a document the caller must dispose, or the reasons there is none. */
 export type ParsedXml = { ok: true; doc: XmlDocument } | { ok: false; issues: Issue[] };

@@ -6,7 +6,7 @@ import { HarnessError } from '../core/errors.js';
 import { sample } from './rules/test-helpers/samples.js';
 import { findMessageElement } from './xml-message-element.js';
 import { parseXmlSafely } from './xml-parse.js';
-import { compileSchema, FIXTURE_SCHEMAS_DIR, fixtureSchema, resolveSchema, validateAgainstSchema, xsdIssueId } from './xsd.js';
+import { compileSchema, disposeCompiledSchemas, FIXTURE_SCHEMAS_DIR, fixtureSchema, resolveSchema, validateAgainstSchema, xsdIssueId } from './xsd.js';
 
 function xsdIssues(content: string, schemaName: string) {
   const parsed = parseXmlSafely(content);
@@ -30,9 +30,14 @@ describe('xsd', function () {
     expect(() => resolveSchema('nope.xsd')).to.throw(HarnessError, /hcim\/PRPA_AR101002\.async\.xsd, .*hcim\/QUPA_AR101102\.xsd/);
   });
 
-  it('compiles each schema once per process', function () {
+  it('compiles each schema once per process, until the cache is disposed', function () {
     const ref = resolveSchema('hcim/PRPA_AR101201.xsd');
-    expect(compileSchema(ref)).to.equal(compileSchema(resolveSchema(ref.path)));
+    const first = compileSchema(ref);
+    expect(compileSchema(resolveSchema(ref.path))).to.equal(first);
+    disposeCompiledSchemas();
+    const again = compileSchema(ref);
+    expect(again).to.not.equal(first);
+    expect(again.evidence).to.deep.equal(first.evidence);
   });
 
   it('reports element order errors with code, element path and line', function () {

@@ -139,6 +139,15 @@ function toPath(filename: string): string | undefined {
 // ---------------------------------------------------------------------------------------------
 
 const compiled = new Map<string, CompiledSchema>();
+/** Frees a compiled schema's wasm memory; the schema document backs the compiled schema until then. */
+const disposers = new Map<string, () => void>();
+
+/** Frees every compiled schema (wasm memory) and empties the cache; the next use recompiles. */
+export function disposeCompiledSchemas(): void {
+  for (const dispose of disposers.values()) dispose();
+  disposers.clear();
+  compiled.clear();
+}
 
 /**
  * Compiles a schema once per process (cache keyed by absolute path). Compiled validators live for
@@ -169,18 +178,22 @@ export function compileSchema(ref: SchemaRef): CompiledSchema {
     refusedDuringCompile = undefined;
   }
   const evidence = [...served].sort().map((file) => ({ path: refFor(file).name, sha256: createHash('sha256').update(fs.readFileSync(file)).digest('hex') }));
-  const keepAlive = schemaDoc;
+  const owned = { validator, schemaDoc: schemaDoc! };
+  disposers.set(ref.path, () => {
+    owned.validator.dispose();
+    owned.schemaDoc.dispose();
+  });
   const entry: CompiledSchema = {
     ref,
     evidence,
     validate(element) {
-      void keepAlive; // the schema document backs the compiled schema; it lives as long as the cache
       try {
         validator.validate(element);
         return [];
       } catch (error) {
-        if (error instanceof XmlLibError) return error.details.length > 0 ? error.details : [{ message: error.message, level: 2, line: 0, col: 0 }];
-        throw error;
+        if (error instanceof XmlLibError && error.details.length > 0) return error.details;
+        // xmlSchemaValidateOneElement < 0: libxml2 could not validate (internal error) — still a finding, not a crash.
+        return [{ message: `libxml2 could not validate the message: ${(error as Error).message}`, level: 3, line: 0, col: 0 }];
       }
     },
   };
@@ -209,7 +222,7 @@ function toIssue(detail: ErrorDetail, messageElement: XmlElement, steps: StepCac
   const line = detail.line > 0 ? detail.line : located?.line;
   const elementPath = located?.path;
   return {
-    severity: detail.level === 1 ? 'warning' : 'error',
+    severity: detail.level === 1 ? 'warning' : detail.level >= 3 ? 'fatal' : 'error',
     code: `xsd.${xsdIssueId(raw)}`,
     message: `${elementPath ?? (line ? `line ${line}` : 'message')}: ${raw}`,
     ...(elementPath ? { path: elementPath } : {}),

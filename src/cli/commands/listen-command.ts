@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { HarnessError, serializeError } from '../../core/errors.js';
 import { findClientSuiteFiles } from '../../listen/find-client-suites.js';
@@ -10,6 +11,7 @@ import { createReporters } from '../../report/reporter-registry.js';
 import { ReporterMultiplexer } from '../../report/reporter-multiplexer.js';
 import { stdoutScreen } from '../../report/screen.js';
 import type { Report } from '../../run/report-schema.js';
+import type { Exchange } from '../../transport/exchange.js';
 import { EXIT } from '../exit-codes.js';
 import { toolInfo } from '../tool-info.js';
 import { printError } from '../print-error.js';
@@ -24,6 +26,7 @@ export interface ListenFlags {
   strict?: boolean;
   color?: boolean;
   tls?: boolean;
+  callbackUrl?: string;
   cert?: string;
   key?: string;
   ca?: string;
@@ -49,7 +52,9 @@ export async function listenCommand(patterns: string[], flags: ListenFlags): Pro
   try {
     port = integer(flags.port ?? '0', '--port', 0, 65535);
     timeoutMs = integer(flags.timeout ?? String(DEFAULT_TIMEOUT_MS), '--timeout', 1, Number.MAX_SAFE_INTEGER);
-    if (flags.tls && (!flags.cert || !flags.key)) throw new HarnessError('ERR_USAGE', '--tls needs --cert <server-cert.pem> and --key <server-key.pem> (and --ca <ca.pem> to require client certificates)');
+    // HCIM and PLR use mutual TLS (domain.md §a), so the simulator's HTTPS always requires a client certificate.
+    if (flags.tls && (!flags.cert || !flags.key || !flags.ca)) throw new HarnessError('ERR_USAGE', '--tls needs --cert <server-cert.pem>, --key <server-key.pem> and --ca <ca.pem> (partner client certificates must chain to it: mutual TLS)');
+    if (flags.callbackUrl !== undefined && !/^https?:\/\//.test(flags.callbackUrl)) throw new HarnessError('ERR_USAGE', `--callback-url must be an http(s) URL, but received "${flags.callbackUrl}"`);
     if (!flags.tls && (flags.cert || flags.key || flags.ca)) throw new HarnessError('ERR_USAGE', '--cert/--key/--ca take effect with --tls only');
     suites = findClientSuiteFiles(patterns, cwd).map((file) => loadClientSuite(file, { cwd }));
     const names = [...new Set([...(flags.reporter ?? 'console,json,junit').split(',').map((n) => n.trim()).filter(Boolean), 'json'])];
@@ -61,20 +66,16 @@ export async function listenCommand(patterns: string[], flags: ListenFlags): Pro
   const out = path.resolve(cwd, flags.out ?? 'reports');
   const host = flags.host ?? '127.0.0.1';
 
-  let simulator: { url: string; exchanges: readonly import('../../transport/exchange.js').Exchange[]; close(): Promise<void> };
-  let front: { url: string; close(): Promise<void> } | undefined;
+  let simulator: { url: string; exchanges: readonly Exchange[]; close(): Promise<void> };
   try {
+    const tls = flags.tls ? { cert: readPem(flags.cert!, '--cert'), key: readPem(flags.key!, '--key'), ca: readPem(flags.ca!, '--ca') } : undefined;
     const { createSimulator } = await import('../../simulator/simulator-server.js');
-    simulator = await createSimulator({ port: flags.tls ? 0 : port, host });
-    if (flags.tls) {
-      const { startTlsFront } = await import('../../listen/tls-front.js');
-      front = await startTlsFront({ backendPort: Number(new URL(simulator.url).port), backendHost: host, port, host, cert: flags.cert!, key: flags.key!, ...(flags.ca ? { ca: flags.ca } : {}) });
-    }
+    simulator = await createSimulator({ port, host, ...(tls ? { tls } : {}), ...(flags.callbackUrl ? { callbackUrl: flags.callbackUrl } : {}) });
   } catch (error) {
     printError(error);
     return EXIT.harness;
   }
-  const url = front?.url ?? simulator.url;
+  const url = simulator.url;
   const expectations = suites.reduce((n, s) => n + s.expectations.length, 0);
   const session = new ListenSession({ suites, strict: flags.strict ?? false, onJudged: (judged) => screen.write(`${describe(judged, screen.colors)}\n`) });
   const startedAt = new Date();
@@ -85,10 +86,9 @@ export async function listenCommand(patterns: string[], flags: ListenFlags): Pro
 
   const end = await waitForEnd(session, simulator, { untilComplete: flags.untilComplete ?? false, timeoutMs });
   await session.poll(simulator);
-  await front?.close();
   await simulator.close();
 
-  const target: Report['target'] = { name: 'listen', kind: 'embedded', urls: { 'hcim-v3': `${url}/hcim`, 'hcim-fhir': `${url}/hcim/fhir`, 'plr-v3': `${url}/plr`, 'plr-fhir': `${url}/plr/fhir` }, variables: {}, ...(flags.tls ? { tls: { clientCertificate: Boolean(flags.ca), ca: Boolean(flags.ca) } } : {}) };
+  const target: Report['target'] = { name: 'listen', kind: 'embedded', urls: { 'hcim-v3': `${url}/hcim`, 'hcim-fhir': `${url}/hcim/fhir`, 'plr-v3': `${url}/plr`, 'plr-fhir': `${url}/plr/fhir` }, variables: {}, ...(flags.tls ? { tls: { clientCertificate: true, ca: true } } : {}) };
   let report: Report;
   try {
     report = sessionReport({ session, end, tool: toolInfo(), target, startedAt, durationMs: Math.round(performance.now() - started) });
@@ -108,7 +108,7 @@ export async function listenCommand(patterns: string[], flags: ListenFlags): Pro
 }
 
 /** Poll the simulator's record until the session ends (complete, timeout or signal). */
-async function waitForEnd(session: ListenSession, simulator: { exchanges: readonly import('../../transport/exchange.js').Exchange[] }, options: { untilComplete: boolean; timeoutMs: number }): Promise<SessionEnd> {
+async function waitForEnd(session: ListenSession, simulator: { exchanges: readonly Exchange[] }, options: { untilComplete: boolean; timeoutMs: number }): Promise<SessionEnd> {
   let signalled = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (signalled) process.exit(EXIT.interrupted);
@@ -139,6 +139,14 @@ function describe(judged: JudgedRequest, colors: ReturnType<typeof stdoutScreen>
   const status = judged.exchange.response ? ` → ${judged.exchange.response.status}` : '';
   const where = matched.length > 0 ? ` · matches ${matched.join(', ')}` : judged.request.kind === 'support' ? '' : colors.yellow(' · matches no expectation');
   return `  ← #${judged.sequence} ${judged.request.label}${status}: ${verdict}${where}`;
+}
+
+function readPem(file: string, flag: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    throw new HarnessError('ERR_FILE_NOT_FOUND', `${flag} ${file}: ${(error as Error).message}`, { cause: error });
+  }
 }
 
 function integer(text: string, name: string, min: number, max: number): number {

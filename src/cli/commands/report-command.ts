@@ -5,6 +5,7 @@ import { HarnessError } from '../../core/errors.js';
 import { mergeReports } from '../../report/merge-reports.js';
 import { createReporters } from '../../report/reporter-registry.js';
 import { ReporterMultiplexer } from '../../report/reporter-multiplexer.js';
+import { replayReport } from '../../report/replay-report.js';
 import { loadVerifyKey } from '../../report/report-signature.js';
 import { stdoutScreen } from '../../report/screen.js';
 import { verifyReport } from '../../report/verify-report.js';
@@ -74,7 +75,7 @@ function verifyCommand(file: string, flags: ReportFlags): number {
 
 function writeProjections(report: Report, names: string[], out: string, flags: ReportFlags): void {
   const mux = new ReporterMultiplexer(createReporters(names, stdoutScreen({ color: flags.color })));
-  mux.onRunEnd(report);
+  replayReport(mux, report);
   const written = mux.writeArtefacts(report, out);
   for (const error of [...report.errors, ...mux.errors].filter((e) => e.code === 'ERR_REPORTER')) process.stderr.write(`hie-conform: ${error.message}\n`);
   if (written.length) process.stdout.write(`  wrote ${written.map((f) => path.relative(process.cwd(), f) || f).join(', ')}\n`);

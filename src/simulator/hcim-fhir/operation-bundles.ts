@@ -1,32 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { HCIM_FHIR, hcimProfile } from '../../fhir/hcim-systems.js';
+import { responseText, severityDigit } from '../response-codes.js';
 
 export type Severity = 'information' | 'warning' | 'error';
 
-/** Texts of the bc-oo-codes the simulator uses. */
-const CODE_TEXT: Record<string, string> = {
-  'BCHCIM.GD.0.0013': 'The get demographics query completed successfully.',
-  'BCHCIM.GD.1.0015': 'The queried identifier was merged; the surviving record is returned.',
-  'BCHCIM.GD.0.0018': 'No results were found for the get demographics query.',
-  'BCHCIM.FC.0.0012': 'The find candidates query completed successfully.',
-  'BCHCIM.FC.0.0017': 'The maximum number of results was returned; refine the search.',
-  'BCHCIM.FC.0.0018': 'No candidates were found.',
-  'BCHCIM.SCH.2.5017': 'The identifier value is empty.',
-  'BCHCIM.SCH.2.5107': 'Insufficient search parameters: a surname and one of birth date, address line 1, phone or postal code are required.',
-  'BCHCIM.BRV.2.0003': 'The PHN check digit is invalid.',
-  'BCHCIM.GD.2.0006': 'The request message is invalid.',
-};
+/** CodeSystem of HCIM change-distribution event types (domain.md §c). */
+export const EVENT_SYSTEM = 'https://terminology.hlth.gov.bc.ca/ClientRegistry/CodeSystem/bc-client-registry-patient-change-notification-events';
 
 export function severityOf(code: string): Severity {
-  const digit = /^BCHCIM\.[A-Z]+\.(\d)\./.exec(code)?.[1];
+  const digit = severityDigit(code);
   return digit === '2' ? 'error' : digit === '1' ? 'warning' : 'information';
 }
 
+/** An OperationOutcome with one bc-oo-codes issue (the IG samples' shape). */
 export function operationOutcome(code: string, detail?: string): Record<string, unknown> {
   const severity = severityOf(code);
   return {
     resourceType: 'OperationOutcome',
-    issue: [{ severity, code: severity === 'error' ? 'business-rule' : 'informational', details: { coding: [{ system: HCIM_FHIR.ooCodes, code }], text: detail ?? CODE_TEXT[code] ?? code } }],
+    issue: [{ severity, code: 'business-rule', details: { coding: [{ system: HCIM_FHIR.ooCodes, code }], text: detail ?? responseText(code) } }],
   };
 }
 
@@ -38,9 +29,7 @@ export interface RequestMetadata {
   identifiersOnly?: boolean;
 }
 
-/** A bc-search-response-bundle: MetadataParametersOut, exactly one OperationOutcome, then matches. */
-export function searchResponseBundle(request: RequestMetadata, code: string, matches: { patient: Record<string, unknown>; score?: number }[], selfUrl: string): Record<string, unknown> {
-  const outcomeId = randomUUID();
+function metadataOut(request: RequestMetadata): Record<string, unknown> {
   const parameters = [
     { name: 'messageId', valueString: randomUUID() },
     { name: 'messageDateTime', valueDateTime: new Date().toISOString() },
@@ -49,6 +38,13 @@ export function searchResponseBundle(request: RequestMetadata, code: string, mat
     ...(request.messageId ? [{ name: 'requestMessageId', valueString: request.messageId }] : []),
     { name: 'sender', valueIdentifier: { system: HCIM_FHIR.senderSystem, value: 'HCIM' } },
   ];
+  return { resourceType: 'Parameters', meta: { profile: [hcimProfile('bc-metadata-parameters-out')] }, parameter: parameters };
+}
+
+type Match = { patient: Record<string, unknown>; score?: number };
+
+/** A bc-search-response-bundle: MetadataParametersOut, exactly one OperationOutcome, then matches. */
+export function searchResponseBundle(request: RequestMetadata, code: string, matches: Match[], selfUrl: string, detail?: string): Record<string, unknown> {
   return {
     resourceType: 'Bundle',
     meta: { profile: [hcimProfile('bc-search-response-bundle')] },
@@ -58,13 +54,94 @@ export function searchResponseBundle(request: RequestMetadata, code: string, mat
     total: matches.length,
     link: [{ relation: 'self', url: selfUrl }],
     entry: [
-      { fullUrl: `urn:uuid:${randomUUID()}`, resource: { resourceType: 'Parameters', meta: { profile: [hcimProfile('bc-metadata-parameters-out')] }, parameter: parameters } },
-      { fullUrl: `urn:uuid:${outcomeId}`, resource: operationOutcome(code), search: { mode: 'outcome' } },
+      { fullUrl: `urn:uuid:${randomUUID()}`, resource: metadataOut(request) },
+      { fullUrl: `urn:uuid:${randomUUID()}`, resource: operationOutcome(code, detail), search: { mode: 'outcome' } },
       ...matches.map(({ patient, score }) => ({
         fullUrl: `urn:uuid:${randomUUID()}`,
         resource: patient,
         search: { mode: 'match', ...(score !== undefined ? { score } : {}) },
       })),
+    ],
+  };
+}
+
+/**
+ * bc-add-response-bundle / bc-revise-response-bundle (`collection`, Add-Patient-Response sample):
+ * MetadataParametersOut, one OperationOutcome, then the Patient when there is one.
+ */
+export function operationResponseBundle(profile: 'bc-add-response-bundle' | 'bc-revise-response-bundle', request: RequestMetadata, code: string, patient: Record<string, unknown> | undefined, canonicalUrl: string, detail?: string): Record<string, unknown> {
+  return {
+    resourceType: 'Bundle',
+    meta: { profile: [hcimProfile(profile)] },
+    identifier: { system: 'urn:ietf:rfc:3986', value: `urn:uuid:${randomUUID()}` },
+    type: 'collection',
+    timestamp: new Date().toISOString(),
+    link: [{ relation: 'canonical', url: canonicalUrl }],
+    entry: [
+      { fullUrl: `urn:uuid:${randomUUID()}`, resource: metadataOut(request) },
+      { fullUrl: `urn:uuid:${randomUUID()}`, resource: operationOutcome(code, detail) },
+      ...(patient ? [{ fullUrl: `urn:uuid:${randomUUID()}`, resource: patient }] : []),
+    ],
+  };
+}
+
+/** bc-async-ack-response-bundle: exactly bc-metadata-parameters-out-async + OperationOutcome. */
+export function asyncAckBundle(request: RequestMetadata, code: string): Record<string, unknown> {
+  return {
+    resourceType: 'Bundle',
+    meta: { profile: [hcimProfile('bc-async-ack-response-bundle')] },
+    identifier: { system: 'urn:ietf:rfc:3986', value: `urn:uuid:${randomUUID()}` },
+    type: 'collection',
+    timestamp: new Date().toISOString(),
+    entry: [
+      {
+        fullUrl: `urn:uuid:${randomUUID()}`,
+        resource: {
+          resourceType: 'Parameters',
+          meta: { profile: [hcimProfile('bc-metadata-parameters-out-async')] },
+          parameter: [
+            { name: 'messageId', valueString: randomUUID() },
+            { name: 'requestMessageId', valueString: request.messageId ?? '' },
+            { name: 'messageDateTime', valueDateTime: new Date().toISOString() },
+          ],
+        },
+      },
+      { fullUrl: `urn:uuid:${randomUUID()}`, resource: operationOutcome(code) },
+    ],
+  };
+}
+
+/** bc-merge-response-parameters (Merge-Response-Sync sample): outcome + result Patient. */
+export function mergeResponseParameters(code: string, patient: Record<string, unknown> | undefined, detail?: string): Record<string, unknown> {
+  return {
+    resourceType: 'Parameters',
+    meta: { profile: [hcimProfile('bc-merge-response-parameters')] },
+    parameter: [{ name: 'outcome', resource: operationOutcome(code, detail) }, ...(patient ? [{ name: 'result', resource: patient }] : [])],
+  };
+}
+
+/** bc-subscription-notification-bundle (Distribution-*.json samples): event metadata + Patient. */
+export function notificationBundle(event: string, patient: Record<string, unknown>, baseUrl: string): Record<string, unknown> {
+  return {
+    resourceType: 'Bundle',
+    meta: { profile: [hcimProfile('bc-subscription-notification-bundle')] },
+    identifier: { system: 'urn:ietf:rfc:3986', value: `urn:uuid:${randomUUID()}` },
+    type: 'collection',
+    timestamp: new Date().toISOString(),
+    entry: [
+      {
+        fullUrl: `urn:uuid:${randomUUID()}`,
+        resource: {
+          resourceType: 'Parameters',
+          meta: { profile: [hcimProfile('bc-metadata-parameters-subscription')] },
+          parameter: [
+            { name: 'messageId', valueString: randomUUID().replace(/-/g, '') },
+            { name: 'messageDateTime', valueDateTime: new Date().toISOString() },
+            { name: 'eventType', valueCodeableConcept: { coding: [{ system: EVENT_SYSTEM, code: event }] } },
+          ],
+        },
+      },
+      { fullUrl: `${baseUrl}/hcim/fhir/Patient/${String(patient.id)}`, resource: patient },
     ],
   };
 }

@@ -11,7 +11,7 @@ export function fhirDate(hl7: string): string {
 }
 
 /** A bc-patient resource for a registry person; masked demographics are withheld and flagged. */
-export function patientResource(person: Person): Record<string, unknown> {
+export function patientResource(person: Person, options: { unmask?: boolean } = {}): Record<string, unknown> {
   const identifier = [
     {
       extension: [{ url: HCIM_FHIR.identifierStatusExtension, valueCode: 'active' }],
@@ -33,7 +33,7 @@ export function patientResource(person: Person): Record<string, unknown> {
     identifier,
     active: true,
   };
-  if (person.masked) {
+  if (person.masked && !options.unmask) {
     patient.name = [{ extension: [{ url: DATA_ABSENT, valueCode: 'masked' }] }];
     patient._birthDate = { extension: [{ url: DATA_ABSENT, valueCode: 'masked' }] };
     return patient;
@@ -44,7 +44,13 @@ export function patientResource(person: Person): Record<string, unknown> {
   }
   patient.gender = GENDER[person.gender];
   patient.birthDate = fhirDate(person.birthDate);
-  if (person.deceasedDate) patient.deceasedDateTime = fhirDate(person.deceasedDate);
+  if (person.deceasedDate) {
+    patient.deceasedDateTime = fhirDate(person.deceasedDate);
+    // Deaths in the registry are verified by BC Vital Statistics (RP.2.0016); Distribution-DEATH.json shape.
+    patient._deceasedDateTime = {
+      extension: [{ url: `${HCIM_FHIR.profileBase}bc-death-verified-flag-extension`, extension: [{ url: 'deathVerifiedFlag', valueBoolean: true }] }],
+    };
+  }
   if (person.addresses.length > 0) {
     patient.address = person.addresses.map((a) => ({ type: a.use === 'PHYS' ? 'physical' : 'postal', line: a.lines, city: a.city, state: a.province, postalCode: a.postalCode, country: a.country }));
   }

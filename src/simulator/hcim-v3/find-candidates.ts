@@ -1,7 +1,10 @@
 import type { Element } from '@xmldom/xmldom';
+import { defectOn } from '../defects.js';
 import type { CandidateQuery } from '../person.js';
-import { MAX_CANDIDATES, type PersonStore } from '../person-store.js';
+import { MAX_CANDIDATES } from '../person-store.js';
+import type { SimulatorState } from '../simulator-state.js';
 import { personTarget } from './person-xml.js';
+import type { V3Answer } from './v3-answer.js';
 import { childByPath, elementsByPath, type V3Request } from './v3-request.js';
 import { queryResponse } from './v3-response.js';
 
@@ -12,15 +15,17 @@ const ROOT = 'HCIM_IN_FindCandidatesResponse';
  * BCHCIM.SCH.2.5107: surname plus one of birth date / address line 1 / phone / postal code.
  * FC.0.0012 candidates found, FC.0.0017 more than the maximum (list cut), FC.0.0018 none.
  */
-export function findCandidates(request: V3Request, store: PersonStore): string {
+export function findCandidates(request: V3Request, state: SimulatorState): V3Answer {
   const query = readQuery(request.payload);
+  const reply = (subjects: string, code: string, total: number): V3Answer => ({ message: queryResponse(ROOT, request, subjects, code, total) });
   const sufficient = Boolean(query.family) && Boolean(query.birthDate || query.addressLine || query.phone || query.postalCode);
-  if (!sufficient) return queryResponse(ROOT, request, '', 'BCHCIM.SCH.2.5107', 0);
-  const candidates = store.findCandidates(query);
-  if (candidates.length === 0) return queryResponse(ROOT, request, '', 'BCHCIM.FC.0.0018', 0);
+  if (!sufficient) return reply('', 'BCHCIM.SCH.2.5107', 0);
+  const candidates = state.persons.findCandidates(query);
+  if (candidates.length === 0) return reply('', 'BCHCIM.FC.0.0018', 0);
+  const unmask = defectOn(state.defects, 'unmasked-protected-person', 'HCIM_IN_FindCandidates');
   const shown = candidates.slice(0, MAX_CANDIDATES);
-  const subjects = shown.map(({ person, score }) => `<subject typeCode="SUBJ">\n${personTarget(person, { score })}\n</subject>`).join('\n');
-  return queryResponse(ROOT, request, subjects, candidates.length > MAX_CANDIDATES ? 'BCHCIM.FC.0.0017' : 'BCHCIM.FC.0.0012', shown.length);
+  const subjects = shown.map(({ person, score }) => `<subject typeCode="SUBJ">\n${personTarget(person, { score, unmask })}\n</subject>`).join('\n');
+  return reply(subjects, candidates.length > MAX_CANDIDATES ? 'BCHCIM.FC.0.0017' : 'BCHCIM.FC.0.0012', shown.length);
 }
 
 export function readQuery(payload: Element | undefined): CandidateQuery {

@@ -25,7 +25,7 @@ export function personTarget(person: Person, options: PersonXmlOptions = {}): st
   for (const id of person.sourceIds) parts.push(`<id root="${xmlText(id.root)}" extension="${xmlText(id.extension)}" assigningAuthorityName="${xmlText(id.assigningAuthorityName)}"/>`);
   // QUPA_MT101102.IdentifiedPerson/id is 1..*: a person without source ids is identified by its PHN.
   if (element === 'identifiedPerson' && person.sourceIds.length === 0) parts.push(`<id root="${HCIM_OID.phn}" extension="${person.phn}" assigningAuthorityName="MOH_CRS"/>`);
-  if (masked) parts.push('<addr nullFlavor="MSK"/>');
+  if (masked) parts.push('<addr use="PHYS" nullFlavor="MSK"/>');
   else {
     for (const address of person.addresses.slice(0, 2)) {
       parts.push(`<addr use="${address.use}">${address.lines.map((l) => `<streetAddressLine>${xmlText(l)}</streetAddressLine>`).join('')}<city>${xmlText(address.city)}</city><state>${xmlText(address.province)}</state><postalCode>${xmlText(address.postalCode)}</postalCode><country>${xmlText(address.country)}</country></addr>`);
@@ -49,7 +49,7 @@ export function personTarget(person: Person, options: PersonXmlOptions = {}): st
     parts.push(`<assigningOrganization classCode="ORG" determinerCode="INSTANCE"><id root="${HCIM_OID.organization}" extension="HCIM"/></assigningOrganization>`);
   }
   if (options.score !== undefined) {
-    parts.push(`<subjectOf typeCode="SUBJ"><observationEvent classCode="OBS" moodCode="EVN"><code code="SCORE"/><value value="${options.score}"/></observationEvent></subjectOf>`);
+    parts.push(`<subjectOf typeCode="SBJ"><observationEvent classCode="OBS" moodCode="EVN"><code code="SCORE"/><value value="${options.score}"/></observationEvent></subjectOf>`);
   }
   parts.push(`</${element}>`);
   return parts.join('\n');

@@ -1,6 +1,5 @@
 import type { Document, Element } from '@xmldom/xmldom';
 import { parseXml } from '../../hl7v3/xml-document.js';
-import { evaluateXPath } from '../../hl7v3/xpath-eval.js';
 
 /** The transmission-wrapper facts of an incoming HL7v3 request the simulator answers to. */
 export interface V3Request {
@@ -34,8 +33,8 @@ export function readV3Request(body: string): ParsedV3Request {
     root = first;
   }
   if (root.namespaceURI !== 'urn:hl7-org:v3') return { ok: false, reason: `message root {${root.namespaceURI ?? ''}}${root.localName} is not in the HL7v3 namespace urn:hl7-org:v3` };
-  const one = (expression: string) => String(evaluateXPath(document, `string(${expression})`)[0] ?? '');
-  const base = `//hl7:${root.localName}`;
+  // Local-name walks, not XPath: this runs on every request (bench/simulator.sh).
+  const attr = (names: readonly string[], name: string) => childByPath(root, names)?.getAttribute(name) ?? '';
   const payload = childByPath(root, ['controlActProcess', 'queryByParameter', 'queryByParameterPayload']);
   return {
     ok: true,
@@ -43,12 +42,12 @@ export function readV3Request(body: string): ParsedV3Request {
       document,
       root,
       rootName: root.localName!,
-      messageId: { root: one(`${base}/hl7:id/@root`), extension: one(`${base}/hl7:id/@extension`) },
-      senderDevice: one(`${base}/hl7:sender/hl7:device/hl7:id/@extension`),
-      senderOrganization: one(`${base}/hl7:sender/hl7:device/hl7:asAgent/hl7:representedOrganization/hl7:id/@extension`),
-      processingCode: one(`${base}/hl7:processingCode/@code`) || 'P',
-      interactionId: one(`${base}/hl7:interactionId/@extension`),
-      acceptAckCode: one(`${base}/hl7:acceptAckCode/@code`),
+      messageId: { root: attr(['id'], 'root'), extension: attr(['id'], 'extension') },
+      senderDevice: attr(['sender', 'device', 'id'], 'extension'),
+      senderOrganization: attr(['sender', 'device', 'asAgent', 'representedOrganization', 'id'], 'extension'),
+      processingCode: attr(['processingCode'], 'code') || 'P',
+      interactionId: attr(['interactionId'], 'extension'),
+      acceptAckCode: attr(['acceptAckCode'], 'code'),
       ...(payload ? { payload } : {}),
     },
   };

@@ -76,19 +76,34 @@ export function echoPayload(payload: Element | undefined): string {
   return new XMLSerializer().serializeToString(payload).replace(/ xmlns="urn:hl7-org:v3"/, '');
 }
 
+/** Roots whose wrapper (MCCI_MT000300 in full) allows an acknowledgement; GD and FC replies do not. */
+const ACK_ROOTS = new Set(['HCIM_IN_GetRelatedIdentifiersResponse']);
+
+/** An empty GetDemographics-style payload for replies to requests that could not be read. */
+const NO_PAYLOAD: Record<string, string> = {
+  HCIM_IN_GetDemographicsResponse: '<queryByParameterPayload><person.id><value nullFlavor="NI"/></person.id></queryByParameterPayload>',
+  HCIM_IN_GetRelatedIdentifiersResponse: '<queryByParameterPayload><person.id><value nullFlavor="NI"/></person.id></queryByParameterPayload>',
+  HCIM_IN_FindCandidatesResponse: '<queryByParameterPayload/>',
+};
+
 /**
- * A complete query reply document. Error replies (`ack`) carry the detail text in
- * acknowledgement/acknowledgementDetail (queryResponseCode is a `cs`: no spaces, no text) and do
- * not echo a payload that may itself be invalid.
+ * A complete query reply document. queryByParameterPayload is mandatory in HCIM replies, so the
+ * request's payload is echoed even on errors. `error` text (the validator's message of a
+ * `…2.0006` reply) goes into acknowledgementDetail where the schema allows one
+ * (GetRelatedIdentifiers); GD/FC replies have no text slot — real HCIM abuses queryResponseCode
+ * ("CODE | text", XSD-invalid), the simulator keeps the code clean and adds the text as an XML
+ * comment inside queryAck.
  */
-export function queryResponse(rootName: string, request: ReplyContext, subjects: string, code: string, total: number, ack?: AckDetail): string {
+export function queryResponse(rootName: string, request: ReplyContext, subjects: string, code: string, total: number, error?: { text: string }): string {
+  const ack = error && ACK_ROOTS.has(rootName) ? { typeCode: 'AE' as const, code, text: error.text } : undefined;
+  const note = error && !ack ? `<!-- ${error.text.replace(/--/g, '- -')} -->` : '';
   return [
     `<${rootName} xmlns="urn:hl7-org:v3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`,
     transmissionWrapper(rootName, request, ack),
     '<controlActProcess classCode="ACCM" moodCode="EVN">',
     subjects,
-    `<queryAck><queryResponseCode code="${code}"/><resultTotalQuantity value="${total}"/></queryAck>`,
-    ack ? '' : echoPayload(request.payload),
+    `<queryAck>${note}<queryResponseCode code="${code}"/><resultTotalQuantity value="${total}"/></queryAck>`,
+    echoPayload(request.payload) || NO_PAYLOAD[rootName] || '',
     '</controlActProcess>',
     `</${rootName}>`,
   ].filter(Boolean).join('\n');
@@ -96,15 +111,25 @@ export function queryResponse(rootName: string, request: ReplyContext, subjects:
 
 /**
  * MCCI_IN000002: accept ack of async requests, and the negative answer (`HCIM_IN_PersonRevisedNak`)
- * HCIM sends when a PersonRevised/PersonMerged cannot be processed (death-date-esb samples).
- * Order as in MCCI_IN000002.validHcimOut.xml: acknowledgement before receiver.
+ * HCIM sends when a PersonRevised/PersonMerged cannot be processed. Shape of the death-date-esb
+ * sample MCCI_IN000002.validHcimOut.xml (MCCI_MT000200): acknowledgement/@typeCode, detail before
+ * targetMessage, acknowledgement before receiver, devices with agencyFor.
  */
 export function mcciAck(interactionId: string, request: ReplyContext, ack: AckDetail): string {
+  const detailType = { '0': 'I', '1': 'W', '2': 'E' }[severityDigit(ack.code)];
+  const target = request.messageId.extension || request.messageId.root
+    ? `<id root="${xmlText(request.messageId.root || HCIM_OID.messageId)}" extension="${xmlText(request.messageId.extension)}"/>`
+    : '<id nullFlavor="UNK"/>';
+  const agency = (org: string) => `<agencyFor classCode="AGNT"><representedOrganization classCode="ORG" determinerCode="INSTANCE"><id root="${HCIM_OID.organization}" extension="${xmlText(org)}"/></representedOrganization></agencyFor>`;
   return [
     '<MCCI_IN000002 xmlns="urn:hl7-org:v3">',
     ...head('MCCI_IN000002', interactionId, request),
-    acknowledgement(ack, request),
-    ...parties(request),
+    `<acknowledgement typeCode="${ack.typeCode}">`,
+    `<acknowledgementDetail typeCode="${detailType}"><code code="${xmlText(ack.code)}" codeSystem="HCIM" codeSystemName="BC Client Identity Management System"/><text>${xmlText(ack.text ?? responseText(ack.code))}</text></acknowledgementDetail>`,
+    `<targetMessage>${target}</targetMessage>`,
+    '</acknowledgement>',
+    `<receiver typeCode="RCV"><device classCode="DEV" determinerCode="INSTANCE"><id root="${HCIM_OID.sendingSystem}" extension="${xmlText(request.senderDevice || 'UNKNOWN')}"/>${agency(request.senderOrganization || 'UNKNOWN')}</device></receiver>`,
+    `<sender typeCode="SND"><device classCode="DEV" determinerCode="INSTANCE"><id root="${HCIM_OID.receivingDevice}" extension="${HCIM_DEVICE}"/><softwareName code="BCHCIM">BC Client Identity Management System</softwareName>${agency('HCIM')}</device></sender>`,
     '</MCCI_IN000002>',
   ].join('\n');
 }

@@ -189,6 +189,13 @@ describe('FHIR profile engine', function () {
       expect(issues[0]!.message).to.contain('slice "sourceID"');
     });
 
+    it('slices extensions by url even where the profile declares no slicing (Patient.extension:patientEffectiveDates 0..1)', () => {
+      const period = { url: `${HCIM}bc-business-period-extension`, valuePeriod: { start: '2026-01-01' } };
+      const issues = validate(patient({ extension: [period, period] }), [`${HCIM}bc-patient`]);
+      expect(errorsOf(issues)).to.deep.equal([['error', 'fhir.slice', 'Patient.extension']]);
+      expect(validate(patient({ extension: [period] }), [`${HCIM}bc-patient`])).to.deep.equal([]);
+    });
+
     it('reports items outside a closed slicing', () => {
       const url = profile('closed', 'Parameters', [
         { id: 'Parameters.parameter', path: 'Parameters.parameter', slicing: { discriminator: [{ type: 'value', path: 'name' }], rules: 'closed' } },

@@ -82,7 +82,7 @@ function validateResource(run: Run, node: unknown, path: string, explicit: strin
     if (profile.origin !== 'core') run.applied.add(profile.url);
     const scope = resourceType === 'Bundle' ? [] : undefined;
     if (scope) run.references.push(scope);
-    walk(run, { profile, ed: profile.root, node, path, type: resourceType, resource: node, family: innerFamily, depth });
+    walk(run, { profile, ed: profile.root, node, path, type: resourceType, resource: node, family: innerFamily, logical: undefined, depth });
     if (scope) {
       run.references.pop();
       resolveBundleReferences(run, node, path, scope);
@@ -105,6 +105,20 @@ interface Cursor {
   depth: number;
 }
 
+/** A cursor as one literal shape (cheaper for V8 than spreading the parent). */
+function cursorOf(
+  parent: Cursor,
+  profile: CompiledProfile,
+  ed: ElementDefinition,
+  node: Json,
+  path: string,
+  type: string,
+  logical: string | undefined,
+  depth: number,
+): Cursor {
+  return { profile, ed, node, path, type, resource: parent.resource, family: parent.family, logical, depth };
+}
+
 /** Deeper than any real FHIR resource nests (Parameters.part, extension.extension, contained Bundles). */
 export const MAX_DEPTH = 256;
 
@@ -120,11 +134,20 @@ interface ElementInfo {
   min: number;
   max: number;
   patternKeys: string[];
+  /** `extension` / `modifierExtension`. */
+  isExtension: boolean;
 }
-const infoCache = new WeakMap<ElementDefinition, ElementInfo>();
+
+const EXTENSION_DISCRIMINATOR = [{ type: 'value', path: 'url' }];
+// Per-element caches live on the (immutable once compiled) definition objects under symbols:
+// WeakMap lookups cost more than the rest of the per-node work on a hot walk.
+const INFO = Symbol('hie-conform.element-info');
+const RESOLUTIONS = Symbol('hie-conform.element-resolutions');
+const CHILD_INDEX = Symbol('hie-conform.child-index');
+type Cached = { [INFO]?: ElementInfo; [RESOLUTIONS]?: Map<string, Resolution> };
 
 function infoOf(ed: ElementDefinition): ElementInfo {
-  let info = infoCache.get(ed);
+  let info = (ed as Cached)[INFO];
   if (!info) {
     const name = lastSegment(ed.path);
     const baseMax = ed.base?.max ?? ed.max ?? '1';
@@ -138,8 +161,9 @@ function infoOf(ed: ElementDefinition): ElementInfo {
       min: ed.min ?? 0,
       max: ed.max === '*' || ed.max === undefined ? Infinity : Number(ed.max),
       patternKeys: Object.keys(ed).filter((key) => key.startsWith('fixed') || key.startsWith('pattern')),
+      isExtension: name === 'extension' || name === 'modifierExtension',
     };
-    infoCache.set(ed, info);
+    (ed as Cached)[INFO] = info;
   }
   return info;
 }
@@ -152,23 +176,15 @@ function walk(run: Run, cursor: Cursor): void {
     run.tooDeep = true;
     return;
   }
-  let ed = cursor.ed;
-  if (ed.constraint) checkInvariants(run, cursor);
-  if (ed.contentReference) {
-    const target = profile.byId.get(ed.contentReference.slice(1)) ?? run.registry.core(profile.type)?.byId.get(ed.contentReference.slice(1));
-    if (target) ed = target;
-  }
-  const children = profile.children.get(ed.id);
-  if (!children) {
-    // Not unrolled here: continue with the type's own definition (or its declared type profile).
-    const typeProfile = typeProfileOf(run, ed, cursor.type) ?? run.registry.core(cursor.type);
-    if (!typeProfile || (typeProfile === profile && ed === profile.root)) return;
-    if (typeProfile.origin !== 'core') run.applied.add(typeProfile.url);
-    const logical = ed === profile.root ? cursor.logical : ed.path;
-    walk(run, { ...cursor, profile: typeProfile, ed: typeProfile.root, logical });
-    return;
-  }
-  const parent: Cursor = ed === cursor.ed ? cursor : { ...cursor, ed };
+  const resolution = resolveElement(run, profile, cursor.ed, cursor.type);
+  for (const level of resolution.levels) if (level.ed.constraint) checkInvariants(run, level.profile, level.ed, cursor);
+  for (const url of resolution.applied) run.applied.add(url);
+  const { children } = resolution;
+  if (!children) return;
+  const parent: Cursor =
+    resolution.profile === profile && resolution.ed === cursor.ed
+      ? cursor
+      : cursorOf(cursor, resolution.profile, resolution.ed, node, path, cursor.type, resolution.logical === undefined ? cursor.logical : resolution.logical, cursor.depth);
   const index = childIndexOf(children);
   const found = new Map<ElementDefinition, Occurrence[]>();
   for (const key of Object.keys(node)) {
@@ -194,7 +210,7 @@ function walk(run: Run, cursor: Cursor): void {
     if (!child || !type) {
       const names = children.map((candidate) => lastSegment(candidate.path));
       report(run, 'error', 'fhir.structure', `${path}.${bare}`, `Unexpected ${path}.${key}: expected one of the elements of ${cursor.type} (${names.join(', ')}), but received "${key}"`, {
-        profile: profile.url,
+        profile: parent.profile.url,
       });
       continue;
     }
@@ -208,8 +224,62 @@ function walk(run: Run, cursor: Cursor): void {
     if (found.has(child)) continue;
     const info = infoOf(child);
     const subject = `${path}.${info.choicePrefix ?? info.name}`;
-    report(run, 'error', 'fhir.cardinality', subject, `Missing ${subject}: expected at least ${info.min} (${info.min}..${child.max ?? '*'} in ${profile.name}), but received 0`, { profile: profile.url, rule: `min:${child.id}` });
+    report(run, 'error', 'fhir.cardinality', subject, `Missing ${subject}: expected at least ${info.min} (${info.min}..${child.max ?? '*'} in ${parent.profile.name}), but received 0`, {
+      profile: parent.profile.url,
+      rule: `min:${child.id}`,
+    });
   }
+}
+
+/**
+ * Where the children of an element are defined: the element itself (unrolled in the profile), its
+ * contentReference target, or the root of its type's definition (type profile or core type), with
+ * every level whose invariants apply. Computed once per element and type.
+ */
+interface Resolution {
+  profile: CompiledProfile;
+  ed: ElementDefinition;
+  children?: ElementDefinition[];
+  levels: { profile: CompiledProfile; ed: ElementDefinition }[];
+  /** Non-core profiles entered on the way (reported as applied). */
+  applied: string[];
+  /** Logical element path for a delegated type root; undefined: keep the caller's. */
+  logical?: string;
+}
+function resolveElement(run: Run, profile: CompiledProfile, start: ElementDefinition, type: string): Resolution {
+  let byType = (start as Cached)[RESOLUTIONS];
+  const cached = byType?.get(type);
+  if (cached) return cached;
+  const resolution: Resolution = { profile, ed: start, levels: [], applied: [] };
+  let current = profile;
+  let ed = start;
+  for (let hops = 0; hops < 8; hops++) {
+    resolution.levels.push({ profile: current, ed });
+    if (ed.contentReference) {
+      const id = ed.contentReference.slice(1);
+      ed = current.byId.get(id) ?? run.registry.core(current.type)?.byId.get(id) ?? ed;
+    }
+    const children = current.children.get(ed.id);
+    if (children) {
+      resolution.profile = current;
+      resolution.ed = ed;
+      resolution.children = children;
+      break;
+    }
+    // Not unrolled here: continue with the type's own definition (or its declared type profile).
+    const next = typeProfileOf(run, ed, type) ?? run.registry.core(type);
+    if (!next || (next === current && ed === current.root)) break;
+    if (next.origin !== 'core') resolution.applied.push(next.url);
+    if (ed !== current.root && resolution.logical === undefined) resolution.logical = ed.path;
+    current = next;
+    ed = next.root;
+  }
+  if (!byType) {
+    byType = new Map();
+    (start as Cached)[RESOLUTIONS] = byType;
+  }
+  byType.set(type, resolution);
+  return resolution;
 }
 
 /** Children of one element, indexed for key-driven lookup. */
@@ -218,10 +288,8 @@ interface ChildIndex {
   choices: { prefix: string; ed: ElementDefinition }[];
   required: ElementDefinition[];
 }
-const childIndexCache = new WeakMap<ElementDefinition[], ChildIndex>();
-
-function childIndexOf(children: ElementDefinition[]): ChildIndex {
-  let index = childIndexCache.get(children);
+function childIndexOf(children: ElementDefinition[] & { [CHILD_INDEX]?: ChildIndex }): ChildIndex {
+  let index = children[CHILD_INDEX];
   if (!index) {
     index = { byName: new Map(), choices: [], required: [] };
     for (const child of children) {
@@ -230,7 +298,7 @@ function childIndexOf(children: ElementDefinition[]): ChildIndex {
       else index.byName.set(info.name, child);
       if (info.min > 0) index.required.push(child);
     }
-    childIndexCache.set(children, index);
+    children[CHILD_INDEX] = index;
   }
   return index;
 }
@@ -302,7 +370,8 @@ function checkOccurrences(run: Run, parent: Cursor, child: ElementDefinition, fo
     if (occurrence.isArray && length === 0) {
       report(run, 'error', 'fhir.structure.empty', occurrencePath, `Unexpected ${occurrencePath}: expected a non-empty array (R4 JSON: arrays are never empty), but received []`, { profile: profile.url });
     }
-    const assigned = child.slicing ? assignSlices(run, parent, child, occurrence.values, occurrencePath) : [];
+    const sliced = child.slicing || (info.isExtension && profile.slices.has(child.id));
+    const assigned = sliced ? assignSlices(run, parent, child, occurrence.values, occurrencePath) : [];
     const choice = child.slicing ? choiceSlice(profile, child, occurrence.type) : undefined;
     for (let i = 0; i < length; i++) {
       const itemPath = occurrence.isArray ? `${occurrencePath}[${i}]` : occurrencePath;
@@ -331,10 +400,10 @@ function checkValue(run: Run, parent: Cursor, ed: ElementDefinition, type: strin
       else checkBinding(run, profile, ed, type, value, path);
     }
     if (extra !== undefined && extra !== null) {
-      if (!isObject(extra) || Object.keys(extra).length === 0) {
+      if (!isObject(extra) || isEmptyObject(extra)) {
         report(run, 'error', 'fhir.structure.empty', path, `Unexpected ${path}: expected the primitive's id or extensions (R4 JSON: objects are never empty), but received ${JSON.stringify(extra)}`, { profile: profile.url });
       } else {
-        walk(run, { ...parent, ed, node: extra, path, type, depth: parent.depth + 1 });
+        walk(run, cursorOf(parent, parent.profile, ed, extra, path, type, parent.logical, parent.depth + 1));
       }
     }
     return;
@@ -343,7 +412,7 @@ function checkValue(run: Run, parent: Cursor, ed: ElementDefinition, type: strin
     report(run, 'error', 'fhir.type', path, `Unexpected ${path}: expected a JSON object (${type}), but received ${describe(value)}`, { profile: profile.url });
     return;
   }
-  if (Object.keys(value).length === 0) {
+  if (isEmptyObject(value)) {
     report(run, 'error', 'fhir.structure.empty', path, `Unexpected ${path}: expected content (R4 JSON: objects are never empty, ele-1), but received {}`, { profile: profile.url });
     return;
   }
@@ -358,7 +427,7 @@ function checkValue(run: Run, parent: Cursor, ed: ElementDefinition, type: strin
     checkExtension(run, parent, ed, value, path);
     return;
   }
-  walk(run, { ...parent, ed, node: value, path, type, depth: parent.depth + 1 });
+  walk(run, cursorOf(parent, parent.profile, ed, value, path, type, parent.logical, parent.depth + 1));
 }
 
 function checkExtension(run: Run, parent: Cursor, ed: ElementDefinition, value: Json, path: string): void {
@@ -379,11 +448,11 @@ function checkExtension(run: Run, parent: Cursor, ed: ElementDefinition, value: 
           profile: definition.url,
         });
       }
-      walk(run, { ...parent, profile: definition, ed: definition.root, node: value, path, type: 'Extension', logical: undefined, depth: parent.depth + 1 });
+      walk(run, cursorOf(parent, definition, definition.root, value, path, 'Extension', undefined, parent.depth + 1));
       return;
     }
   }
-  walk(run, { ...parent, ed, node: value, path, type: 'Extension', depth: parent.depth + 1 });
+  walk(run, cursorOf(parent, parent.profile, ed, value, path, 'Extension', parent.logical, parent.depth + 1));
 }
 
 function contextMatches(expression: string, holderPath: string, holderType: string): boolean {
@@ -392,8 +461,8 @@ function contextMatches(expression: string, holderPath: string, holderType: stri
   return false;
 }
 
-function checkInvariants(run: Run, cursor: Cursor): void {
-  const { ed, node, path, profile } = cursor;
+function checkInvariants(run: Run, profile: CompiledProfile, ed: ElementDefinition, cursor: Cursor): void {
+  const { node, path } = cursor;
   for (const constraint of ed.constraint ?? []) {
     const result = evaluateInvariant(constraint, node, ed.path, cursor.resource, run.rootResource);
     if (result === undefined || result === true) continue;
@@ -449,7 +518,8 @@ function assignSlices(run: Run, parent: Cursor, sliced: ElementDefinition, items
   const { profile } = parent;
   const slices = profile.slices.get(sliced.id) ?? [];
   if (slices.length === 0 || sliced.path.endsWith('[x]')) return [];
-  const discriminators = sliced.slicing?.discriminator ?? [];
+  // Extensions are always sliced by url, declared or not (R4 profiling §5.1.0.7).
+  const discriminators = sliced.slicing?.discriminator ?? (infoOf(sliced).isExtension ? EXTENSION_DISCRIMINATOR : []);
   const assigned = items.map((item) => slices.find((slice) => discriminators.length > 0 && discriminators.every((discriminator) => matchesDiscriminator(run, profile, slice, discriminator, item))));
   for (const slice of slices) {
     const count = assigned.filter((candidate) => candidate === slice).length;
@@ -573,6 +643,11 @@ function editDistance(a: string, b: string): number {
     }
   }
   return row[b.length]!;
+}
+
+function isEmptyObject(value: Json): boolean {
+  for (const _key in value) return false;
+  return true;
 }
 
 function isUpper(code: number): boolean {

@@ -106,3 +106,79 @@ export function lineColumn(text: string, offset: number): { line: number; column
   }
   return { line, column: offset - lineStart + 1 };
 }
+
+/**
+ * Maps element paths (`Bundle.entry[1].resource.name[0].use`, `_x` folded into `x`) to the line
+ * and column where their value starts. Built on demand, only for documents with issues.
+ */
+export function pathPositions(text: string, root: string): Map<string, { line: number; column: number }> {
+  const positions = new Map<string, { line: number; column: number }>();
+  const stack: { path: string; index: number; isArray: boolean }[] = [];
+  let line = 1;
+  let lineStart = 0;
+  let pendingKey: string | undefined;
+  const record = (path: string, offset: number) => {
+    if (!positions.has(path)) positions.set(path, { line, column: offset - lineStart + 1 });
+  };
+  const valuePath = (offset: number): string => {
+    const top = stack[stack.length - 1];
+    let path: string;
+    if (!top) path = root;
+    else if (top.isArray) path = `${top.path}[${top.index}]`;
+    else path = `${top.path}.${pendingKey ?? ''}`;
+    record(path, offset);
+    return path;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    } else if (code === 0x22) {
+      let j = i + 1;
+      while (j < text.length && text.charCodeAt(j) !== 0x22) j += text.charCodeAt(j) === 0x5c ? 2 : 1;
+      const top = stack[stack.length - 1];
+      const isKey = top && !top.isArray && pendingKey === undefined;
+      if (isKey) {
+        const raw = text.slice(i + 1, j);
+        pendingKey = raw.startsWith('_') ? raw.slice(1) : raw;
+      } else {
+        valuePath(i);
+      }
+      i = j;
+    } else if (code === 0x7b || code === 0x5b) {
+      const path = valuePath(i);
+      stack.push({ path, index: 0, isArray: code === 0x5b });
+      pendingKey = undefined;
+    } else if (code === 0x7d || code === 0x5d) {
+      stack.pop();
+    } else if (code === 0x2c) {
+      const top = stack[stack.length - 1];
+      if (top?.isArray) top.index++;
+      else pendingKey = undefined;
+    } else if (code === 0x3a) {
+      // key done; the value follows
+    } else if (code > 0x20 && pendingKey !== undefined) {
+      // a number/true/false/null value
+      valuePath(i);
+      while (i + 1 < text.length && !',}]\n'.includes(text[i + 1]!)) i++;
+    } else if (code > 0x20) {
+      const top = stack[stack.length - 1];
+      if (top?.isArray) valuePath(i);
+      while (i + 1 < text.length && !',}]\n'.includes(text[i + 1]!)) i++;
+    }
+  }
+  return positions;
+}
+
+/** Position of a path, or of its nearest ancestor present in the document (missing elements). */
+export function positionOf(positions: Map<string, { line: number; column: number }>, path: string): { line: number; column: number } | undefined {
+  for (let candidate = path; candidate; ) {
+    const hit = positions.get(candidate);
+    if (hit) return hit;
+    const cut = Math.max(candidate.lastIndexOf('.'), candidate.lastIndexOf('['));
+    if (cut <= 0) return undefined;
+    candidate = candidate.slice(0, cut);
+  }
+  return undefined;
+}
