@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
-import type { z } from 'zod';
 import { HarnessError } from '../core/errors.js';
 import type { LoadedCase, LoadedStep, LoadedSuite } from './suite-model.js';
 import { EXPECTATION_KINDS, ExpectationSchema, SuiteSchema, type SuiteDocument } from './suite-schema.js';
 import { resolveBodyFile } from './body-file.js';
-import { dottedPath, YamlPositions } from './yaml-positions.js';
+import { dottedPath, type YamlPositions } from './yaml-positions.js';
+import { readYamlSource } from './yaml-source.js';
+import { describeIssue, valueAt, type ZodIssue } from './zod-issue-message.js';
 
 export interface LoadSuiteOptions {
   /** Directory paths in messages are relative to. */
@@ -22,22 +21,7 @@ export interface LoadSuiteOptions {
  * `suites/x.yaml:12:9: cases[0].steps[0].expect[1].status must be 100-599, but received "20O"`.
  */
 export function loadSuite(suitePath: string, options: LoadSuiteOptions = {}): LoadedSuite {
-  const cwd = options.cwd ?? process.cwd();
-  const absolutePath = path.resolve(cwd, suitePath);
-  const file = path.relative(cwd, absolutePath) || absolutePath;
-  if (!existsSync(absolutePath)) {
-    throw new HarnessError('ERR_FILE_NOT_FOUND', `suite file not found: ${file}`);
-  }
-  const text = readFileSync(absolutePath, 'utf8');
-  const lineCounter = new LineCounter();
-  const yamlDocument = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (yamlDocument.errors.length > 0) {
-    const first = yamlDocument.errors[0]!;
-    const { line, col } = lineCounter.linePos(first.pos[0]);
-    throw new HarnessError('ERR_SUITE_PARSE', `invalid YAML: ${first.message.split('\n')[0]}`, { location: { file, line, column: col } });
-  }
-  const positions = new YamlPositions(file, yamlDocument, lineCounter);
-  const raw: unknown = yamlDocument.toJS();
+  const { absolutePath, file, text, raw, positions } = readYamlSource(suitePath, options.cwd ?? process.cwd(), 'suite file');
   const parsed = SuiteSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = mostSpecificIssue(parsed.error.issues, raw);
@@ -97,8 +81,6 @@ function checkUniqueIds(document: SuiteDocument, positions: YamlPositions): void
   });
 }
 
-type ZodIssue = z.core.$ZodIssue;
-
 /**
  * zod reports a failed union as one `invalid_union` issue; dig into it so the user learns which key
  * is wrong (`expect[1].status must be …`) rather than "invalid input".
@@ -121,36 +103,4 @@ function mostSpecificIssue(issues: readonly ZodIssue[], raw: unknown): ZodIssue 
   if (issue.message && issue.message !== 'Invalid input') return issue;
   const nested = issue.errors.flat().sort((a, b) => b.path.length - a.path.length)[0];
   return nested ? ({ ...nested, path: [...issue.path, ...nested.path] } as ZodIssue) : issue;
-}
-
-function describeIssue(issue: ZodIssue, raw: unknown): string {
-  const received = valueAt(raw, issue.path);
-  const evidence = received === undefined ? 'but it is missing' : `but received ${JSON.stringify(received)}`;
-  switch (issue.code) {
-    case 'invalid_type':
-      return received === undefined ? `is required (${issue.expected})` : `must be ${issue.expected}, ${evidence}`;
-    case 'too_small':
-      return typeof received === 'number' || typeof received === 'undefined'
-        ? `must be ≥ ${String(issue.minimum)}, ${evidence}`
-        : `must have at least ${String(issue.minimum)} item(s), ${evidence}`;
-    case 'too_big':
-      return `must be ≤ ${String(issue.maximum)}, ${evidence}`;
-    case 'unrecognized_keys':
-      return `has unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-    case 'invalid_value':
-      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, ${evidence}`;
-    case 'invalid_union':
-      return issue.message && issue.message !== 'Invalid input' ? `${issue.message}, ${evidence}` : `is not valid here, ${evidence}`;
-    default:
-      return `${issue.message}, ${evidence}`;
-  }
-}
-
-function valueAt(raw: unknown, keys: readonly PropertyKey[]): unknown {
-  let value: unknown = raw;
-  for (const key of keys) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
 }

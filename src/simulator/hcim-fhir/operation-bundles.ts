@@ -46,11 +46,7 @@ type Match = { patient: Record<string, unknown>; score?: number };
 /** A bc-search-response-bundle: MetadataParametersOut, exactly one OperationOutcome, then matches. */
 export function searchResponseBundle(request: RequestMetadata, code: string, matches: Match[], selfUrl: string, detail?: string): Record<string, unknown> {
   return {
-    resourceType: 'Bundle',
-    meta: { profile: [hcimProfile('bc-search-response-bundle')] },
-    identifier: { system: 'urn:ietf:rfc:3986', value: `urn:uuid:${randomUUID()}` },
-    type: 'searchset',
-    timestamp: new Date().toISOString(),
+    ...bundleHeader('bc-search-response-bundle', 'searchset'),
     total: matches.length,
     link: [{ relation: 'self', url: selfUrl }],
     entry: [
@@ -71,11 +67,7 @@ export function searchResponseBundle(request: RequestMetadata, code: string, mat
  */
 export function operationResponseBundle(profile: 'bc-add-response-bundle' | 'bc-revise-response-bundle', request: RequestMetadata, code: string, patient: Record<string, unknown> | undefined, canonicalUrl: string, detail?: string): Record<string, unknown> {
   return {
-    resourceType: 'Bundle',
-    meta: { profile: [hcimProfile(profile)] },
-    identifier: { system: 'urn:ietf:rfc:3986', value: `urn:uuid:${randomUUID()}` },
-    type: 'collection',
-    timestamp: new Date().toISOString(),
+    ...bundleHeader(profile, 'collection'),
     link: [{ relation: 'canonical', url: canonicalUrl }],
     entry: [
       { fullUrl: `urn:uuid:${randomUUID()}`, resource: metadataOut(request) },
@@ -88,11 +80,7 @@ export function operationResponseBundle(profile: 'bc-add-response-bundle' | 'bc-
 /** bc-async-ack-response-bundle: exactly bc-metadata-parameters-out-async + OperationOutcome. */
 export function asyncAckBundle(request: RequestMetadata, code: string): Record<string, unknown> {
   return {
-    resourceType: 'Bundle',
-    meta: { profile: [hcimProfile('bc-async-ack-response-bundle')] },
-    identifier: { system: 'urn:ietf:rfc:3986', value: `urn:uuid:${randomUUID()}` },
-    type: 'collection',
-    timestamp: new Date().toISOString(),
+    ...bundleHeader('bc-async-ack-response-bundle', 'collection'),
     entry: [
       {
         fullUrl: `urn:uuid:${randomUUID()}`,
@@ -123,11 +111,7 @@ export function mergeResponseParameters(code: string, patient: Record<string, un
 /** bc-subscription-notification-bundle (Distribution-*.json samples): event metadata + Patient. */
 export function notificationBundle(event: string, patient: Record<string, unknown>, baseUrl: string): Record<string, unknown> {
   return {
-    resourceType: 'Bundle',
-    meta: { profile: [hcimProfile('bc-subscription-notification-bundle')] },
-    identifier: { system: 'urn:ietf:rfc:3986', value: `urn:uuid:${randomUUID()}` },
-    type: 'collection',
-    timestamp: new Date().toISOString(),
+    ...bundleHeader('bc-subscription-notification-bundle', 'collection'),
     entry: [
       {
         fullUrl: `urn:uuid:${randomUUID()}`,
@@ -143,5 +127,16 @@ export function notificationBundle(event: string, patient: Record<string, unknow
       },
       { fullUrl: `${baseUrl}/hcim/fhir/Patient/${String(patient.id)}`, resource: patient },
     ],
+  };
+}
+
+/** The fields every HCIM reply Bundle starts with: profile, a fresh identifier, type and timestamp. */
+function bundleHeader(profileId: string, type: 'searchset' | 'collection'): Record<string, unknown> {
+  return {
+    resourceType: 'Bundle',
+    meta: { profile: [hcimProfile(profileId)] },
+    identifier: { system: 'urn:ietf:rfc:3986', value: `urn:uuid:${randomUUID()}` },
+    type,
+    timestamp: new Date().toISOString(),
   };
 }
