@@ -5,23 +5,35 @@ import { parseXml } from '../hl7v3/xml-document.js';
 
 export type ParsedJson = { ok: true; value: unknown } | { ok: false; issue: Issue };
 
-/** Lazily parsed views of one response body, shared by all expectations of a step. */
+/** The message expectations look at: a response, or a request the harness received. */
+export interface ViewedMessage {
+  status?: number;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/** Lazily parsed views of one message body, shared by all expectations of a step. */
 export class ResponseView {
   private xmlCache?: ReturnType<typeof parseXml>;
   private jsonCache?: ParsedJson;
 
-  constructor(readonly exchange: Exchange) {}
+  constructor(readonly exchange: Exchange, private readonly message: ViewedMessage | undefined = exchange.response) {}
+
+  /** View the request of an incoming exchange (an async result POSTed to the harness). */
+  static ofIncoming(exchange: Exchange): ResponseView {
+    return new ResponseView(exchange, { headers: exchange.request.headers, body: exchange.request.body });
+  }
 
   get status(): number | undefined {
-    return this.exchange.response?.status;
+    return this.message?.status;
   }
 
   get body(): string {
-    return this.exchange.response?.body ?? '';
+    return this.message?.body ?? '';
   }
 
   header(name: string): string | undefined {
-    return this.exchange.response?.headers[name.toLowerCase()];
+    return this.message?.headers[name.toLowerCase()];
   }
 
   xml(): { ok: true; document: Document } | { ok: false; issue: Issue } {

@@ -33,6 +33,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--token-url <url>', 'OAuth2 token endpoint (client-credentials) for bearer-token FHIR targets')
     .option('--client-id <id>', 'OAuth2 client id')
     .option('--client-secret-env <VAR>', 'environment variable holding the OAuth2 client secret')
+    .option('--callback-listen <host:port>', 'where to listen for async results (PersonRevised AL/ER, FHIR .Async) (default 127.0.0.1:<any free port>)')
+    .option('--callback-url <url>', 'the URL the target delivers async results to, when not the listen address (NAT, proxy)')
     .option('--grep <regex>', 'only cases whose "suite-id/case-id" or "suite › case" title matches')
     .option('--tag <tag>', 'only cases with this tag (repeatable)', collect)
     .option('--workers <n>', 'cases run at once (default 4)')

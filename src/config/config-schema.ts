@@ -22,6 +22,13 @@ export const TargetConfigSchema = z.object({
     clientId: z.string(),
     clientSecretEnv: z.string(),
   }).strict().optional(),
+  /** Where this target delivers async results (PersonRevised AL/ER, FHIR `.Async`). */
+  callback: z.object({
+    /** host:port the harness listens on, e.g. 0.0.0.0:9443 (default 127.0.0.1 and any free port). */
+    listen: z.string().regex(/^[^:\s]+:\d{1,5}$/, 'must be host:port').optional(),
+    /** The URL the target was told to deliver to, when it differs from the listen address (NAT, proxy). */
+    url: z.string().url().optional(),
+  }).strict().optional(),
 }).strict();
 
 export const ConfigFileSchema = z.object({

@@ -35,6 +35,8 @@ export interface ConfigFlags {
   tokenUrl?: string;
   clientId?: string;
   clientSecretEnv?: string;
+  callbackListen?: string;
+  callbackUrl?: string;
 }
 
 export const DEFAULT_REPORTERS = ['console', 'json', 'junit'];
@@ -104,11 +106,16 @@ function resolveTarget(name: string, config: ConfigFile, flags: ConfigFlags, env
   const oauth = flags.tokenUrl
     ? { tokenUrl: flags.tokenUrl, clientId: flags.clientId ?? 'hie-conform', clientSecretEnv: flags.clientSecretEnv ?? 'HIE_CLIENT_SECRET' }
     : configured?.oauth;
+  const listen = flags.callbackListen ?? env.HIE_CALLBACK_LISTEN ?? configured?.callback?.listen ?? '127.0.0.1:0';
+  const listenMatch = /^(\[[^\]]+\]|[^:\s]+):(\d{1,5})$/.exec(listen);
+  if (!listenMatch || Number(listenMatch[2]) > 65535) throw new HarnessError('ERR_USAGE', `--callback-listen must be HOST:PORT (e.g. 127.0.0.1:9090), but received "${listen}"`);
+  const publicUrl = flags.callbackUrl ?? env.HIE_CALLBACK_URL ?? configured?.callback?.url;
   return {
     name,
     kind,
     urls: kind === 'remote' ? (urls as Endpoints) : undefined,
     variables,
+    callback: { host: listenMatch[1]!.replace(/^\[|\]$/g, ''), port: Number(listenMatch[2]), ...(publicUrl ? { publicUrl } : {}) },
     ...(Object.keys(tls).length > 0 ? { tls } : {}),
     ...(oauth ? { oauth } : {}),
   };

@@ -24,6 +24,8 @@ export interface ResolvedTarget {
   variables: Record<string, string>;
   tls?: TlsOptions;
   oauth?: OAuthOptions;
+  /** The run's async-result listener: where to listen and the URL the target delivers to. */
+  callback: { host: string; port: number; publicUrl?: string };
 }
 
 /** Every setting resolved once: defaults < config file < env HIE_* < CLI flags. */

@@ -17,6 +17,7 @@ export const ERROR_CODES = {
   ERR_TEMPLATE_VARIABLE: 'unknown variable in a template',
   ERR_TARGET: 'invalid target endpoint',
   ERR_SIMULATOR_START: 'the embedded simulator could not start',
+  ERR_CALLBACK_LISTEN: 'the async callback listener could not start',
   ERR_VALIDATOR_UNAVAILABLE: 'validator not available',
   ERR_FHIR_PROFILE_UNKNOWN: 'FHIR profile not loaded',
   ERR_FHIR_PACKAGE: 'FHIR IG package cannot be read',

@@ -51,7 +51,7 @@ export const AssertionResultSchema = z.object({
 export const StepResultSchema = z.object({
   id: z.string(),
   title: z.string().optional(),
-  kind: z.enum(['soap', 'fhir']),
+  kind: z.enum(['soap', 'fhir', 'callback']),
   location: LocationSchema,
   outcome: OutcomeSchema,
   durationMs: z.number(),
@@ -130,6 +130,8 @@ export const ReportSchema = z.object({
     variables: z.record(z.string(), z.string()),
     tls: z.object({ clientCertificate: z.boolean(), ca: z.boolean() }).optional(),
     oauth: z.object({ tokenUrl: z.string(), clientId: z.string() }).optional(),
+    /** Where async results were expected (only when a selected case has a `callback` step). */
+    callbackUrl: z.string().optional(),
   }),
   startedAt: z.string(),
   durationMs: z.number(),

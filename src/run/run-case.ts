@@ -25,7 +25,12 @@ export async function runCase(loadedCase: LoadedCase, suite: LoadedSuite, contex
   if (document.skip !== undefined) {
     return { ...header, outcome: 'skipped', durationMs: 0, skipReason: document.skip, steps: [] };
   }
-  const scope: Record<string, string> = { ...(context.endpoints as Record<string, string>), ...suite.document.variables, ...context.targetVariables };
+  const scope: Record<string, string> = {
+    ...(context.endpoints as Record<string, string>),
+    ...(context.callbacks ? { callbackUrl: context.callbacks.url } : {}),
+    ...suite.document.variables,
+    ...context.targetVariables,
+  };
   const steps: StepResult[] = [];
   try {
     for (const [name, value] of Object.entries(document.variables ?? {})) {

@@ -11,6 +11,7 @@ import type { Exchange } from '../transport/exchange.js';
 import { sendFhir } from '../transport/fhir.js';
 import { sendSoap } from '../transport/soap.js';
 import { readCapture } from './capture.js';
+import { runCallbackStep } from './run-callback-step.js';
 import type { RunContext } from './run-context.js';
 import type { StepResult } from './report-schema.js';
 import { renderStepRequest, type RenderedRequest } from './step-request.js';
@@ -33,6 +34,7 @@ export async function runStep(step: LoadedStep, suite: LoadedSuite, scope: Varia
     captures: {},
   };
   const variables = { ...stepBuiltins(), ...scope };
+  if (document.kind === 'callback') return runCallbackStep(step, variables, context, base, started);
   let request: RenderedRequest;
   try {
     request = renderStepRequest(step, suite, variables, context);
@@ -72,7 +74,13 @@ async function attemptOnce(step: LoadedStep, request: RenderedRequest, variables
     }));
     return { ...result, assertions, outcome: 'error', error: { code: `ERR_TRANSPORT_${exchange.failure.code}`, message } };
   }
-  const view = new ResponseView(exchange);
+  return assertOn(step, new ResponseView(exchange), variables, context, result, request.body);
+}
+
+/** Captures, then every expectation, against one viewed message; the step passes when all do. */
+export async function assertOn(step: LoadedStep, view: ResponseView, variables: Variables, context: RunContext, result: Omit<StepResult, 'outcome' | 'durationMs'>, requestBody: string | undefined): Promise<Omit<StepResult, 'durationMs'>> {
+  const document = step.document;
+  const exchange = view.exchange;
   const assertions: AssertionResult[] = [];
   for (const [name, capture] of Object.entries(document.capture ?? {})) {
     const { value, problem } = await readCapture(capture, view);
@@ -90,7 +98,7 @@ async function attemptOnce(step: LoadedStep, request: RenderedRequest, variables
       assertions.push({ kind: Object.keys(expectation)[0]!, outcome: 'error', message: (error as Error).message, issues: [], exchangeId: exchange.id, source: location });
       continue;
     }
-    assertions.push(await evaluateExpectation(rendered, { view, requestBody: request.body, strict: context.strict }, location));
+    assertions.push(await evaluateExpectation(rendered, { view, requestBody, strict: context.strict }, location));
   }
   // A step with no expectations still proves the endpoint answered; it passes on transport alone.
   const outcome = assertions.length === 0 ? 'passed' : rollUp(assertions.map((a) => a.outcome));
@@ -102,6 +110,7 @@ async function send(step: LoadedStep, request: RenderedRequest, context: RunCont
   if (step.document.kind === 'soap') {
     return sendSoap({ ...common, headers: request.headers, soapAction: request.soapAction ?? '', body: request.body ?? '' }, step.document.id);
   }
+  if (step.document.kind !== 'fhir') throw new Error(`${step.path} is not a request step`);
   if (step.document.auth === 'bearer') {
     if (!context.tokens) throw new HarnessError('ERR_CONFIG', `${step.path}.auth is "bearer" but the target has no OAuth2 token endpoint; give --token-url/--client-id/--client-secret-env or targets.<name>.oauth`, { location: step.location });
     let exchange = await sendFhir({ ...common, method: request.method, headers: request.headers, body: request.body, bearerToken: await context.tokens.token() }, step.document.id);
@@ -114,12 +123,12 @@ async function send(step: LoadedStep, request: RenderedRequest, context: RunCont
   return sendFhir({ ...common, method: request.method, headers: request.headers, body: request.body }, step.document.id);
 }
 
-function elapsed(started: number): number {
+export function elapsed(started: number): number {
   return Math.round((performance.now() - started) * 100) / 100;
 }
 
 /** Expectation values may use ${var} too (e.g. `equals: ${phn}`): render every string inside. */
-function renderDeep(value: unknown, variables: Variables, key: string, location: SourceLocation): unknown {
+export function renderDeep(value: unknown, variables: Variables, key: string, location: SourceLocation): unknown {
   if (typeof value === 'string') return renderTemplate(value, variables, { key, location });
   if (Array.isArray(value)) return value.map((item, index) => renderDeep(item, variables, `${key}[${index}]`, location));
   if (value && typeof value === 'object') {

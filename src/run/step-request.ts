@@ -19,6 +19,7 @@ export interface RenderedRequest {
 /** Resolve a step's url, headers, SOAPAction and body against the variables in scope. Throws HarnessError on unknown variables. */
 export function renderStepRequest(step: LoadedStep, suite: LoadedSuite, variables: Variables, context: RunContext): RenderedRequest {
   const document = step.document;
+  if (document.kind === 'callback') throw new Error(`${step.path} is a callback step; it sends nothing`);
   const render = (text: string, key: string) => renderTemplate(text, variables, { key: `${step.path}.${key}`, location: step.location });
   const headers = Object.fromEntries(Object.entries(document.headers ?? {}).map(([name, value]) => [name, render(value, `headers.${name}`)]));
   const body = document.body === undefined ? undefined : render(readBody(document.body, suite, step, context), 'body');

@@ -37,7 +37,7 @@ export function loadSuite(suitePath: string, options: LoadSuiteOptions = {}): Lo
     location: positions.locate(['cases', caseIndex]),
     steps: caseDocument.steps.map((step, stepIndex): LoadedStep => {
       const stepPath = ['cases', caseIndex, 'steps', stepIndex] as const;
-      if (step.body && typeof step.body === 'object' && 'file' in step.body) {
+      if (step.kind !== 'callback' && step.body && typeof step.body === 'object' && 'file' in step.body) {
         resolveBodyFile(step.body.file, { root, allowExternalFiles: options.allowExternalFiles, location: positions.locate([...stepPath, 'body', 'file']), key: `${dottedPath(stepPath)}.body.file` });
       }
       return {

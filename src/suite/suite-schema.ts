@@ -79,7 +79,28 @@ export const FhirStepSchema = z.object({
   ...StepCommon,
 }).strict();
 
-export const StepSchema = z.discriminatedUnion('kind', [SoapStepSchema, FhirStepSchema]);
+/** Which received message a `callback` step claims: the value an XPath or FHIRPath reads from it. */
+export const CallbackMatchSchema = z.union([
+  z.object({ xpath: z.string().min(1), equals: z.string() }).strict(),
+  z.object({ fhirpath: z.string().min(1), equals: z.string() }).strict(),
+]);
+
+/**
+ * Wait for an asynchronous result the target POSTs to the run's callback listener
+ * (`${callbackUrl}`), then check it like a response. Missing within `timeout` is `failed`.
+ */
+export const CallbackStepSchema = z.object({
+  kind: z.literal('callback'),
+  id: kebabId,
+  title: z.string().optional(),
+  match: CallbackMatchSchema,
+  capture: StepCommon.capture,
+  expect: StepCommon.expect,
+  /** How long to wait for the message, in ms; defaults to the run's --timeout. */
+  timeout: StepCommon.timeout,
+}).strict();
+
+export const StepSchema = z.discriminatedUnion('kind', [SoapStepSchema, FhirStepSchema, CallbackStepSchema]);
 
 export const CaseSchema = z.object({
   id: kebabId,
@@ -111,6 +132,7 @@ export type CaseDocument = z.infer<typeof CaseSchema>;
 export type StepDocument = z.infer<typeof StepSchema>;
 export type SoapStepDocument = z.infer<typeof SoapStepSchema>;
 export type FhirStepDocument = z.infer<typeof FhirStepSchema>;
+export type CallbackStepDocument = z.infer<typeof CallbackStepSchema>;
 export type Expectation = z.infer<typeof ExpectationSchema>;
 export type Capture = z.infer<typeof CaptureSchema>;
 export type Body = z.infer<typeof BodySchema>;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { CaseSchema, EXPECTATION_KINDS, FhirStepSchema, SoapStepSchema, SuiteSchema } from './suite-schema.js';
+import { CallbackStepSchema, CaseSchema, EXPECTATION_KINDS, FhirStepSchema, SoapStepSchema, SuiteSchema } from './suite-schema.js';
 
 const DOC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/suites.md');
 
@@ -22,7 +22,7 @@ describe('docs/suites.md against the suite schema', () => {
 
   it('has a worked example of every step kind and every expectation kind', () => {
     const steps = examples.flatMap((e) => SuiteSchema.parse(e).cases.flatMap((c) => c.steps));
-    expect(new Set(steps.map((s) => s.kind))).to.deep.equal(new Set(['soap', 'fhir']));
+    expect(new Set(steps.map((s) => s.kind))).to.deep.equal(new Set(['soap', 'fhir', 'callback']));
     const kinds = new Set(steps.flatMap((s) => s.expect.flatMap((e) => Object.keys(e).filter((k) => (EXPECTATION_KINDS as readonly string[]).includes(k)))));
     expect([...kinds].sort()).to.deep.equal([...EXPECTATION_KINDS].sort());
   });
@@ -34,6 +34,7 @@ describe('docs/suites.md against the suite schema', () => {
       ...Object.keys(CaseSchema.shape),
       ...Object.keys(SoapStepSchema.shape).filter((k) => !['id', 'title', 'headers', 'capture', 'expect', 'timeout', 'kind'].includes(k)),
       ...Object.keys(FhirStepSchema.shape).filter((k) => !['id', 'title', 'headers', 'capture', 'expect', 'timeout', 'kind'].includes(k)),
+      ...Object.keys(CallbackStepSchema.shape).filter((k) => !['id', 'title', 'capture', 'expect', 'timeout', 'kind'].includes(k)),
       ...EXPECTATION_KINDS,
     ];
     const missing = [...new Set(keys)].filter((key) => !documented.has(key));

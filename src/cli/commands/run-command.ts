@@ -17,6 +17,7 @@ import { findSuiteFiles } from '../../suite/find-suites.js';
 import { loadSuite } from '../../suite/load-suite.js';
 import type { LoadedSuite } from '../../suite/suite-model.js';
 import { selectCases } from '../../suite/select-cases.js';
+import { CallbackListener } from '../../transport/callback-listener.js';
 import { loadClientTls } from '../../transport/client-tls.js';
 import { TokenProvider } from '../../transport/oauth-token.js';
 import { EXIT } from '../exit-codes.js';
@@ -86,12 +87,18 @@ export async function runCommand(patterns: string[], flags: RunFlags): Promise<n
   process.on('SIGTERM', onSignal);
 
   let simulator: { url: string; close(): Promise<void> } | undefined;
+  let callbacks: CallbackListener | undefined;
   try {
     let endpoints: Partial<Endpoints> = config.target.urls ?? {};
     let tokens: TokenProvider | undefined;
+    // Only open a port when a selected case waits for an async result.
+    if (selection.some((entry) => entry.cases.some((c) => c.steps.some((step) => step.document.kind === 'callback')))) {
+      callbacks = await CallbackListener.start({ ...config.target.callback, maxBodyBytes: config.maxBodyBytes });
+      target.callbackUrl = callbacks.url;
+    }
     if (config.target.kind === 'embedded') {
       const { createSimulator } = await import('../../simulator/simulator-server.js');
-      simulator = await createSimulator({ port: 0 });
+      simulator = await createSimulator({ port: 0, ...(callbacks ? { callbackUrl: callbacks.url } : {}) });
       endpoints = endpointsFromBase(simulator.url);
       target.urls = endpoints as Record<string, string>;
       tokens = new TokenProvider({ tokenUrl: `${simulator.url}/oauth/token`, clientId: SIMULATOR_CLIENT.id, clientSecret: SIMULATOR_CLIENT.secret, timeoutMs: config.timeoutMs });
@@ -114,6 +121,7 @@ export async function runCommand(patterns: string[], flags: RunFlags): Promise<n
       tokens,
       signal: controller.signal,
       evidence: new Map(),
+      ...(callbacks ? { callbacks } : {}),
       ...(config.debug ? { debug: (line: string) => process.stderr.write(`${config.maskPhi ? maskText(line, knownNames) : line}\n`) } : {}),
     };
     const report = await runSuites({ selection, context, workers: config.workers, tool: toolInfo(), target, listener: mux });
@@ -130,6 +138,7 @@ export async function runCommand(patterns: string[], flags: RunFlags): Promise<n
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     await simulator?.close();
+    await callbacks?.close();
   }
 }
 

@@ -173,7 +173,7 @@ function renderStep(step: Readonly<StepResult>): Html {
   <div class="step-head">
     <span class="pill ${step.outcome}">${step.outcome}</span>
     <b>${step.title ?? step.id}</b>
-    <span class="muted mono">${step.id} · ${step.kind === 'soap' ? 'HL7v3 SOAP' : 'FHIR'}</span>
+    <span class="muted mono">${step.id} · ${step.kind === 'soap' ? 'HL7v3 SOAP' : step.kind === 'callback' ? 'async callback' : 'FHIR'}</span>
     <span class="where">${formatLocation(step.location)}</span>
     <span class="muted" style="margin-left:auto">${step.attempts > 1 ? `${step.attempts} attempts · ` : ''}${step.durationMs} ms</span>
   </div>
