@@ -63,7 +63,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--requirements', 'print the requirement coverage matrix')
     .option('--grep <regex>', 'only matching cases')
     .option('--tag <tag>', 'only cases with this tag (repeatable)', collect)
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--format <format>', 'output format (markdown: the docs/requirements.md page, with --requirements)').choices(['text', 'json', 'markdown']).default('text'))
     .action(async (suites: string[], flags) => {
       const { listCommand } = await import('./commands/list-command.js');
       exitCode = await listCommand(suites, flags);

@@ -9,6 +9,8 @@ const SUITE_FILE = /\.ya?ml$/;
  * `run suites/` or the default run. Name such a folder (or a file in it) to run it.
  */
 const OPT_IN_FOLDER = /^(client|receiver)-/;
+/** `suites/requirements/` is the requirements catalogue, not suites: never walked. */
+const NOT_SUITES = /^requirements$/;
 
 /**
  * Expand suite arguments into files: a file, a directory (searched recursively for *.yaml) or a
@@ -36,7 +38,7 @@ function walk(directory: string): string[] {
   for (const entry of readdirSync(directory, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const full = path.join(directory, entry.name);
     if (entry.isDirectory()) {
-      if (!OPT_IN_FOLDER.test(entry.name)) files.push(...walk(full));
+      if (!OPT_IN_FOLDER.test(entry.name) && !NOT_SUITES.test(entry.name)) files.push(...walk(full));
     } else if (SUITE_FILE.test(entry.name)) files.push(full);
   }
   return files;
@@ -57,7 +59,9 @@ function walkAll(directory: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(directory, { withFileTypes: true })) {
     const full = path.join(directory, entry.name);
-    if (entry.isDirectory()) out.push(full, ...walkAll(full));
+    if (entry.isDirectory()) {
+      if (!NOT_SUITES.test(entry.name)) out.push(full, ...walkAll(full));
+    }
     else out.push(full);
   }
   return out;

@@ -18,7 +18,9 @@ describe('e2e: hie-conform CLI verbs', function () {
     const parsed = JSON.parse(list.stdout);
     expect(parsed.suites.length).to.be.greaterThanOrEqual(4);
     const matrix = await runCli(['list', '--requirements']);
-    expect(matrix.stdout).to.match(/HCIM-GD-01\s+hcim-v3-get-demographics\/gd-by-phn/);
+    expect(matrix.code, matrix.stderr).to.equal(0);
+    expect(matrix.stdout).to.match(/HCIM-GD-01 +GetDemographics[^\n]*\n +hcim-v3-get-demographics\/gd-by-phn/);
+    expect(matrix.stdout).to.match(/\d+ requirement\(s\), \d+ covered, 0 not covered/);
   });
 
   it('serve prints "listening <url>" and answers until SIGTERM', async () => {
