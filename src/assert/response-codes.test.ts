@@ -31,6 +31,11 @@ describe('assert/response-codes', () => {
     expect(codes.every((code) => /^BCHCIM\./.test(code))).to.equal(true);
   });
 
+  it('reads the detectedIssueEvent code of registration replies (HCIM_IN_PersonRevisedResult)', () => {
+    const body = '<HCIM_IN_PersonRevisedResult xmlns="urn:hl7-org:v3"><controlActProcess classCode="CACT" moodCode="EVN"><reasonOf typeCode="RSON"><detectedIssueEvent classCode="ALRT" moodCode="EVN"><code code="BCHCIM.RP.0.0000" codeSystem="HCIM"/></detectedIssueEvent></reasonOf></controlActProcess></HCIM_IN_PersonRevisedResult>';
+    expect(extractResponseCodes(view(body))).to.deep.equal({ codes: ['BCHCIM.RP.0.0000'], format: 'xml' });
+  });
+
   it('reads OperationOutcome codes in FHIR bundles and bare OperationOutcomes', () => {
     const body = readFileSync(path.join(FIXTURES, 'fhir/hcim/Get-Demographics-Response.json'), 'utf8');
     expect(extractResponseCodes(view(body))).to.deep.equal({ codes: ['BCHCIM.GD.0.0013'], format: 'json' });

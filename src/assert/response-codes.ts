@@ -5,8 +5,7 @@ import { evaluateXPath } from '../hl7v3/xpath-eval.js';
  * Every business response code a reply carries, in the places HCIM and PLR put them:
  * HL7v3 `queryAck/queryResponseCode/@code` (real HCIM writes "CODE | text", so the text after the
  * first `|` or space is dropped), `acknowledgement/acknowledgementDetail/code/@code`,
- * `controlActProcess/reasonOf/detectedIssueEvent/code/@code` of registration results, the
- * `controlActProcess/reasonOf/detectedIssueEvent/code/@code` of registration replies
+ * `controlActProcess/reasonOf/detectedIssueEvent/code/@code` of registration results
  * (HCIM_IN_PersonRevisedResult / …Accepted / …Rejected: their MCCI_MT000100 wrapper has no
  * acknowledgement, MFMI_MT700701 carries the outcome as a detected issue), the
  * `acceptAckCode/@code` that HCIM error replies abuse; FHIR `OperationOutcome.issue.details.coding.code`
@@ -27,7 +26,6 @@ export function extractResponseCodes(view: ResponseView): { codes: string[]; for
     ...evaluateXPath(parsed.document, '//hl7:queryAck/hl7:queryResponseCode/@code'),
     ...evaluateXPath(parsed.document, '//hl7:acknowledgement/hl7:acknowledgementDetail/hl7:code/@code'),
     // Registration results (HCIM_IN_PersonRevisedAccepted/Rejected …) state theirs as a detected issue.
-    ...evaluateXPath(parsed.document, '//hl7:controlActProcess/hl7:reasonOf/hl7:detectedIssueEvent/hl7:code/@code'),
     ...evaluateXPath(parsed.document, '//hl7:controlActProcess/hl7:reasonOf/hl7:detectedIssueEvent/hl7:code/@code'),
     ...evaluateXPath(parsed.document, '//hl7:acceptAckCode/@code').filter((code) => /^BCHCIM\./.test(String(code))),
   ];

@@ -12,7 +12,7 @@ export interface DefectDefinition {
 const HCIM_V3_QUERIES = ['HCIM_IN_GetDemographics', 'HCIM_IN_FindCandidates', 'HCIM_IN_GetRelatedIdentifiers'];
 const HCIM_V3_ALL = [...HCIM_V3_QUERIES, 'HCIM_IN_PersonRevised', 'HCIM_IN_PersonMerged', 'HCIM_IN_PersonNullified'];
 const HCIM_FHIR_ALL = ['Patient/$GetDemographics', 'Patient/$FindCandidates', 'Patient/$AddPatient', 'Patient/$RevisePatient', 'Patient/$MergePatient', 'Patient.search', 'Patient.read'];
-const PLR_FHIR_ALL = ['Practitioner/$entityQuery', 'Practitioner/$extendedQuery', 'Organization/$entityQuery', 'Location/$entityQuery', '$maintain', '$batch'];
+const PLR_FHIR_ALL = ['Practitioner/$entityQuery', 'Practitioner/$extendedQuery', 'Organization/$entityQuery', 'Organization/$extendedQuery', 'Location/$entityQuery', 'Location/$extendedQuery', '$maintain', '$batch'];
 
 /**
  * Catalogue of defects. Each makes one kind of answer non-conformant in one precise, realistic way
@@ -25,7 +25,7 @@ export const DEFECTS = {
   },
   'missing-query-ack': {
     description: 'HL7v3 query responses omit controlActProcess/queryAck (no queryResponseCode, no resultTotalQuantity)',
-    interactions: HCIM_V3_QUERIES,
+    interactions: [...HCIM_V3_QUERIES, 'PRPM_IN306010CA'],
   },
   'bad-oid': {
     description: 'HCIM HL7v3 replies use the PLR message-id OID 2.16.840.1.113883.3.40.1.5 for their own message id instead of HCIM 2.16.840.1.113883.3.51.1.1.1',
@@ -56,8 +56,8 @@ export const DEFECTS = {
     interactions: ['HCIM_IN_PersonRevised', 'HCIM_IN_PersonMerged', 'HCIM_IN_PersonNullified'],
   },
   'soapaction-not-checked': {
-    description: 'HCIM SOAP ports answer requests whose SOAPAction does not match the root element (WSDL binding) instead of faulting',
-    interactions: HCIM_V3_ALL,
+    description: 'HCIM and PLR SOAP ports answer requests whose SOAPAction does not match the root element (WSDL binding) instead of faulting',
+    interactions: [...HCIM_V3_ALL, 'PRPM_IN306010CA'],
   },
   'no-async-callback': {
     description: 'async requests are accepted (AA / HTTP 202) but the result is never POSTed to the callback URL',

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
 import { HarnessError } from '../core/errors.js';
 import type { MessageValidation } from '../validate/contract.js';
@@ -111,7 +112,7 @@ describe('simulator self-validation: every interaction is valid', function () {
     ['$RevisePatient', 'POST', '/hcim/fhir/Patient/$RevisePatient', () => patientBundle('revise', { family: 'ASHWORTH', given: 'THOMAS', birthDate: '1977-08-02', gender: 'male', phn: '9876780786' })],
     ['$RevisePatient.Async', 'POST', '/hcim/fhir/Patient/$RevisePatient.Async', () => patientBundle('revise', { family: 'ASHWORTH', given: 'THOMAS', birthDate: '1977-08-02', gender: 'male', phn: '9876780786' })],
     ['$MergePatient', 'POST', '/hcim/fhir/Patient/$MergePatient', () => mergeParameters('9877176374', '9877176002')],
-    ['$MergePatient.Async', 'POST', '/hcim/fhir/Patient/$MergePatient.Async', () => mergeParameters('9877176747', '9877176002')],
+    ['$MergePatient.Async', 'POST', '/hcim/fhir/Patient/$MergePatient.Async', () => mergeParameters('9877176747', '9877176002', randomUUID())],
     ['GET Patient?family&birthdate', 'GET', '/hcim/fhir/Patient?family=ASHWORTH&birthdate=1975-03-14', () => undefined],
     ['GET Patient?identifier', 'GET', '/hcim/fhir/Patient?identifier=https://fhir.infoway-inforoute.ca/NamingSystem/ca-bc-patient-healthcare-id|9876543218', () => undefined],
     ['GET Patient/[phn]', 'GET', '/hcim/fhir/Patient/9876543218', () => undefined],

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { HCIM_FHIR } from '../../fhir/hcim-systems.js';
 import { isValidPhn } from '../../hl7v3/phn.js';
 import { defectOn } from '../defects.js';
@@ -87,10 +86,14 @@ export function mergeOperation(parameters: Record<string, any>, context: Operati
   if (!source || !target) return fhirJson(400, operationOutcome('BCHCIM.PM.2.0006', 'Parameters source-patient and target-patient (valueReference.identifier) are required'));
   // bc-merge-request-parameters carries no messageId (Merge-Request-Sync.json): correlate on the resource id.
   const messageId = String(params.find((p) => p?.name === 'messageId')?.valueString ?? parameters.id ?? '');
+  // The async ack's requestMessageId is 1..1 (bc-metadata-parameters-out-async): without an id to
+  // echo, the caller could never correlate the result, so .Async needs one.
+  if (context.operation.endsWith('.Async') && !messageId) return fhirJson(400, operationOutcome('BCHCIM.PM.2.0006', `${context.operation} needs a messageId parameter (or Parameters.id) to correlate its result`));
   const outcome = mergePersons(state.persons, state.seenMessageIds, messageId, source, target);
   const resultBody = mergeResponseParameters(outcome.code, outcome.person ? patientResource(outcome.person) : undefined, outcome.text);
   const distributions = outcome.person && outcome.code === 'BCHCIM.PM.0.0008' ? distributionsFor(state, 'MERGE', outcome.person, baseUrl) : [];
-  return answer(context, { metadata: { messageId: messageId || randomUUID() } }, outcome, resultBody, distributions, 'BCHCIM.PM.0.0007');
+  // No messageId in the request: the ack must not invent a requestMessageId the caller never sent.
+  return answer(context, { metadata: messageId ? { messageId } : {} }, outcome, resultBody, distributions, 'BCHCIM.PM.0.0007');
 }
 
 function answer(context: OperationContext, request: OperationRequest, outcome: CommandOutcome, resultBody: unknown, distributions: Delivery[], acceptedCode: string): SimResponse {
@@ -99,7 +102,7 @@ function answer(context: OperationContext, request: OperationRequest, outcome: C
   if (operation.endsWith('.Async')) {
     const deliveries = [...distributions];
     if (state.callbackUrl && !defectOn(state.defects, 'no-async-callback', interaction)) {
-      deliveries.unshift({ label: `${operation} result (${request.metadata.messageId ?? ''})`, url: state.callbackUrl, method: 'POST', headers: { 'content-type': FHIR_JSON }, body: `${JSON.stringify(resultBody, null, 2)}\n`, delayMs: state.asyncDelayMs });
+      deliveries.unshift({ label: `${operation} result${request.metadata.messageId ? ` (${request.metadata.messageId})` : ''}`, url: state.callbackUrl, method: 'POST', headers: { 'content-type': FHIR_JSON }, body: `${JSON.stringify(resultBody, null, 2)}\n`, delayMs: state.asyncDelayMs });
     }
     return { ...fhirJson(202, asyncAckBundle(request.metadata, acceptedCode)), interaction, deliveries };
   }

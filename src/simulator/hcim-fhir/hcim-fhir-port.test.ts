@@ -4,6 +4,7 @@ import { isValidPhn } from '../../hl7v3/phn.js';
 import { createSimulator, type Simulator } from '../simulator-server.js';
 import { findCandidatesBundle, getDemographicsBundle, mergeParameters, outcomeCodes, patientBundle, postFhir } from '../test-support/fhir-requests.js';
 import { startSink } from '../test-support/sink-server.js';
+import { asyncAckBundle } from './operation-bundles.js';
 
 describe('simulator HCIM FHIR', () => {
   let sim: Simulator;
@@ -79,6 +80,60 @@ describe('simulator HCIM FHIR', () => {
     expect((await fetch(`${base}/Patient/9877731066`)).status).to.equal(404);
     expect((await fetch(`${base}/Patient/9876543217`)).status).to.equal(400);
     expect((await fetch(`${base}/Patient?family=ASHWORTH`)).status).to.equal(400);
+  });
+
+  it('the $MergePatient.Async ack echoes the messageId parameter as requestMessageId; without one the request is refused, not given an invented id', async () => {
+    const ack = await postFhir(`${base}/Patient/$MergePatient.Async`, mergeParameters('9879103339', '9879102598', 'merge-async-1'));
+    expect(ack.status).to.equal(202);
+    const parameters = ack.json.entry.find((e: any) => e.resource.resourceType === 'Parameters').resource.parameter;
+    expect(parameters.filter((p: any) => p.name === 'requestMessageId')).to.deep.equal([{ name: 'requestMessageId', valueString: 'merge-async-1' }]);
+    const withoutId = await postFhir(`${base}/Patient/$MergePatient.Async`, mergeParameters('9879102226', '9879101858'));
+    expect(withoutId.status).to.equal(400);
+    expect(withoutId.json.resourceType).to.equal('OperationOutcome');
+    expect(outcomeCodes(withoutId.json)).to.deep.equal(['BCHCIM.PM.2.0006']);
+    await sim.settled();
+    expect(sink.received.map((r) => outcomeCodes(JSON.parse(r.body)))).to.deep.equal([['BCHCIM.PM.0.0008']]);
+    // Rejected before the merge: the non-survivor is still its own person.
+    expect(outcomeCodes(await (await fetch(`${base}/Patient?identifier=${encodeURIComponent(`${HCIM_FHIR.phnSystem}|9879102226`)}`)).json())).to.deep.equal(['BCHCIM.GD.0.0013']);
+  });
+
+  it('asyncAckBundle writes no requestMessageId for a request without a messageId', () => {
+    const parameters = (asyncAckBundle({}, 'BCHCIM.RP.0.0007').entry as any[])[0].resource.parameter as { name: string }[];
+    expect(parameters.map((p) => p.name)).to.deep.equal(['messageId', 'messageDateTime']);
+    const echoed = (asyncAckBundle({ messageId: 'm-1' }, 'BCHCIM.RP.0.0007').entry as any[])[0].resource.parameter as { name: string; valueString?: string }[];
+    expect(echoed.find((p) => p.name === 'requestMessageId')?.valueString).to.equal('m-1');
+  });
+
+  it('GET Patient/[phn]/_identifiersOnly returns identifiers without demographics', async () => {
+    const response = await fetch(`${base}/Patient/9876543218/_identifiersOnly`);
+    expect(response.status).to.equal(200);
+    const patient = await response.json();
+    expect(Object.keys(patient).sort()).to.deep.equal(['id', 'identifier', 'meta', 'resourceType']);
+    expect(patient.identifier.find((i: any) => i.system === HCIM_FHIR.phnSystem).value).to.equal('9876543218');
+    expect((await fetch(`${base}/Patient/9877731066/_identifiersOnly`)).status).to.equal(404);
+  });
+
+  it('GET Patient?identifier=<source-patient-id system>|<id> finds the person only under the source the system names', async () => {
+    const search = async (system: string, value: string) => outcomeCodes(await (await fetch(`${base}/Patient?identifier=${encodeURIComponent(`${system}|${value}`)}`)).json());
+    const viha = 'https://health.gov.bc.ca/fhir/NamingSystem/ca-bc-viha-cern-source-patient-id';
+    const found = await (await fetch(`${base}/Patient?identifier=${encodeURIComponent(`${viha}|VIHA-000417`)}`)).json();
+    expect(found.entry.filter((e: any) => e.resource.resourceType === 'Patient').map((e: any) => e.resource.id)).to.deep.equal(['9876543218']);
+    expect(await search('https://health.gov.bc.ca/fhir/NamingSystem/ca-bc-fha-mt-source-patient-id', 'VIHA-000417')).to.deep.equal(['BCHCIM.GD.0.0018']);
+    expect(await search('http://example.org/ids', 'VIHA-000417')).to.deep.equal(['BCHCIM.GD.0.0018']);
+  });
+
+  it('unknown search parameters are ignored, unless Prefer: handling=strict asks for a 400', async () => {
+    const url = `${base}/Patient?family=ASHWORTH&birthdate=1975-03-14&shoe-size=11`;
+    const lenient = await fetch(url);
+    expect(lenient.status).to.equal(200);
+    expect(outcomeCodes(await lenient.json())).to.deep.equal(['BCHCIM.FC.0.0012']);
+    const strict = await fetch(url, { headers: { prefer: 'handling=strict' } });
+    expect(strict.status).to.equal(400);
+    const outcome = await strict.json();
+    expect(outcome.resourceType).to.equal('OperationOutcome');
+    expect(outcome.issue[0]).to.include({ severity: 'error', code: 'not-supported' });
+    expect(outcome.issue[0].diagnostics).to.contain('shoe-size');
+    expect((await fetch(`${base}/Patient?family=ASHWORTH&birthdate=1975-03-14&_format=json`, { headers: { prefer: 'handling=strict' } })).status).to.equal(200);
   });
 
   it('the admin endpoint sends any distribution event to the subscribers', async () => {

@@ -89,7 +89,8 @@ export function asyncAckBundle(request: RequestMetadata, code: string): Record<s
           meta: { profile: [hcimProfile('bc-metadata-parameters-out-async')] },
           parameter: [
             { name: 'messageId', valueString: randomUUID() },
-            { name: 'requestMessageId', valueString: request.messageId ?? '' },
+            // FHIR strings are never empty: a request without a messageId gets no requestMessageId.
+            ...(request.messageId ? [{ name: 'requestMessageId', valueString: request.messageId }] : []),
             { name: 'messageDateTime', valueDateTime: new Date().toISOString() },
           ],
         },

@@ -13,12 +13,17 @@ export function patientPhn(patient: Json | undefined): string | undefined {
   return (patient?.identifier as Json[] | undefined)?.find((id) => id?.system === HCIM_FHIR.phnSystem)?.value?.trim() || undefined;
 }
 
+/** The HL7v3 assigning authority (`VIHA_CERN`) a FHIR source-patient-id system names, if it is one. */
+export function sourceAuthority(system: string): string | undefined {
+  return SOURCE_SYSTEM.exec(system)?.[1]?.toUpperCase().replace(/-/g, '_');
+}
+
 /** A bc-patient from an $AddPatient / $RevisePatient request, as registry demographics. */
 export function personFromPatient(patient: Json): Omit<Person, 'phn'> {
   const names = ((patient.name as Json[] | undefined) ?? []).map((n) => ({ use: (n.use === 'official' ? 'C' : 'L') as 'L' | 'C', family: String(n.family ?? ''), given: ((n.given as string[] | undefined) ?? []).map(String) }));
   const sourceIds = ((patient.identifier as Json[] | undefined) ?? [])
     .filter((id) => typeof id?.system === 'string' && SOURCE_SYSTEM.test(id.system) && id.value)
-    .map((id) => ({ root: HCIM_OID.sourcePersonId, extension: String(id.value), assigningAuthorityName: SOURCE_SYSTEM.exec(id.system)![1]!.toUpperCase().replace(/-/g, '_') }));
+    .map((id) => ({ root: HCIM_OID.sourcePersonId, extension: String(id.value), assigningAuthorityName: sourceAuthority(id.system)! }));
   return {
     sourceIds,
     names,

@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { isValidPhn } from '../../hl7v3/phn.js';
+import { MAX_CANDIDATES } from '../person-store.js';
 import { createSimulator, type Simulator } from '../simulator-server.js';
-import { getDemographicsRequest, getRelatedIdentifiersRequest, personMergedRequest, personNullifiedRequest, personRevisedRequest } from '../test-support/hcim-v3-requests.js';
+import { findCandidatesRequest, getDemographicsRequest, getRelatedIdentifiersRequest, personMergedRequest, personNullifiedRequest, personRevisedRequest } from '../test-support/hcim-v3-requests.js';
 import { bchcimCode, postSoap, startSink } from '../test-support/sink-server.js';
 
 describe('simulator HCIM HL7v3 ports', () => {
@@ -36,6 +37,13 @@ describe('simulator HCIM HL7v3 ports', () => {
     expect(masked.body).to.contain('<name use="L" nullFlavor="MSK"/>');
     const bad = await postSoap(sim.url, getDemographicsRequest('9876543217'));
     expect(bchcimCode(bad.body)).to.equal('BCHCIM.BRV.2.0003');
+  });
+
+  it('FindCandidates cuts more than MAX_CANDIDATES matches with FC.0.0017 (the seed has 12 MAXFIELDs at one postal code)', async () => {
+    const reply = await postSoap(sim.url, findCandidatesRequest('MAXFIELD', 'V8R 1G2'));
+    expect(bchcimCode(reply.body)).to.equal('BCHCIM.FC.0.0017');
+    expect(reply.body.match(/<subject typeCode="SUBJ">/g)).to.have.length(MAX_CANDIDATES);
+    expect(reply.body).to.contain(`<resultTotalQuantity value="${MAX_CANDIDATES}"/>`);
   });
 
   it('GetRelatedIdentifiers lists the PHNs merged into the person', async () => {
@@ -117,6 +125,8 @@ describe('simulator HCIM HL7v3 ports', () => {
     expect(bchcimCode(async.body)).to.equal('BCHCIM.PM.0.0007');
     await sim.settled();
     expect(sink.received.map((r) => bchcimCode(r.body))).to.deep.equal(['BCHCIM.PM.0.0008']);
+    // The async result names the non-survivor, as the sync result does.
+    expect(sink.received[0]!.body).to.match(/<replacementOf typeCode="RPLC"><priorRegistration classCode="REG" moodCode="EVN"><id root="2\.16\.840\.1\.113883\.3\.51\.1\.1\.6\.1" extension="9877176747"\/>/);
   });
 
   it('PersonNullified acks PM.0.0007 and the person is gone; an unknown PHN is AE', async () => {

@@ -18,8 +18,9 @@ export function personMerged(request: V3Request, state: SimulatorState): V3Answe
   const survivor = phnIn([...(role ? childElements(role) : []), ...(role ? elementsByPath(role, ['identifiedPerson', 'id']) : [])]);
   const nonSurvivor = phnIn(event ? elementsByPath(event, ['replacementOf', 'priorRegistration', 'id']) : []);
   const outcome = mergePersons(state.persons, state.seenMessageIds, request.messageId.extension, nonSurvivor, survivor);
-  if (isAsync(request)) return acceptThenDeliver(request, state, outcome, 'HCIM_IN_PersonMerged', 'BCHCIM.PM.0.0007');
-  return { message: syncReply(request, outcome, outcome.code.includes('.0.') ? nonSurvivor : undefined) };
+  const replaced = outcome.code.includes('.0.') ? nonSurvivor : undefined;
+  if (isAsync(request)) return acceptThenDeliver(request, state, outcome, 'HCIM_IN_PersonMerged', 'BCHCIM.PM.0.0007', replaced);
+  return { message: syncReply(request, outcome, replaced) };
 }
 
 /**

@@ -36,10 +36,10 @@ export function syncReply(request: V3Request, outcome: CommandOutcome, replaced?
 }
 
 /** Accept ack now; the result goes to the callback URL unless the `no-async-callback` defect is on. */
-export function acceptThenDeliver(request: V3Request, state: SimulatorState, outcome: CommandOutcome, interaction: string, acceptedCode: string): V3Answer {
+export function acceptThenDeliver(request: V3Request, state: SimulatorState, outcome: CommandOutcome, interaction: string, acceptedCode: string, replaced?: string): V3Answer {
   const message = mcciAck('MCCI_IN000002', request, { typeCode: 'AA', code: acceptedCode });
   if (!state.callbackUrl || defectOn(state.defects, 'no-async-callback', interaction)) return { message };
-  return { message, deliveries: [asyncResult(request, state, outcome, interaction)] };
+  return { message, deliveries: [asyncResult(request, state, outcome, interaction, replaced)] };
 }
 
 /** The person a PersonRevised carries (subject1/identifiedPerson), as a registry command. */

@@ -35,6 +35,9 @@ describe('simulator PLR FHIR', () => {
     expect((await get('/Practitioner/$entityQuery?family=TEN', { accept: ACCEPT, authorization: 'Bearer forged' })).status).to.equal(401);
     expect((await get('/Practitioner/$entityQuery?family=TEN', { ...headers, accept: 'application/fhir+json' })).status).to.equal(406);
     expect((await get('/Practitioner/$entityQuery?family=TEN', { ...headers, accept: 'application/fhir+json; fhirVersion=4; BCPLRVersion=1' })).status).to.equal(200);
+    expect((await get('/Practitioner/$entityQuery?family=TEN', { ...headers, accept: 'application/fhir+json;fhirVersion=4.0;BCPLRVersion=2' })).status).to.equal(406);
+    expect((await get('/Practitioner/$entityQuery?family=TEN', { ...headers, accept: 'application/fhir+json;fhirVersion=5.0;BCPLRVersion=1' })).status).to.equal(406);
+    expect((await get('/Practitioner/$entityQuery?family=TEN', { ...headers, accept: 'application/fhir+json;BCPLRVersion=1;fhirVersion=4.0' })).status).to.equal(406);
   });
 
   it('$entityQuery by IPC answers a searchset: entry[0] OperationOutcome (outcome), then a practitioner collection', async () => {
@@ -63,6 +66,28 @@ describe('simulator PLR FHIR', () => {
     expect((await get('/Organization/$entityQuery?name=VICTORIA*')).json.total).to.equal(1);
   });
 
+  it('$maintain keeps the CPN, licence, gender and birth date of the Practitioner it receives', async () => {
+    const practitioner = {
+      resourceType: 'Practitioner',
+      identifier: [
+        { system: 'https://health.gov.bc.ca/fhir/NamingSystem/ca-bc-plr-ipc', value: 'IPC.00999998.BC.PRS' },
+        { system: 'https://health.gov.bc.ca/fhir/NamingSystem/ca-bc-plr-common-party-number', value: 'CPN.00999998.BC.PRS' },
+        { system: 'https://fhir.infoway-inforoute.ca/NamingSystem/ca-bc-license-nurse', value: '77001' },
+        { system: 'https://fhir.infoway-inforoute.ca/NamingSystem/ca-bc-license-physician', value: '' },
+      ],
+      name: [{ family: 'KEPT', given: ['ALL'] }],
+      gender: 'female',
+      birthDate: '1980-02-29',
+    };
+    const transaction = { resourceType: 'Bundle', type: 'transaction', entry: [{ resource: practitioner, request: { method: 'POST', url: 'Practitioner' } }] };
+    expect((await postFhir(`${sim.url}/plr/fhir/$maintain`, JSON.stringify(transaction), headers)).json.entry[0].response.status).to.equal('201 Created');
+    const byLicence = await get(`/Practitioner/$entityQuery?identifier=${encodeURIComponent('https://fhir.infoway-inforoute.ca/NamingSystem/ca-bc-license-nurse|77001')}`);
+    expect(byLicence.json.total).to.equal(1);
+    const kept = byLicence.json.entry[1].resource.entry[0].resource;
+    expect(kept.identifier.map((i: { value: string }) => i.value)).to.deep.equal(['IPC.00999998.BC.PRS', 'CPN.00999998.BC.PRS', '77001']);
+    expect([kept.gender, kept.birthDate]).to.deep.equal(['female', '1980-02-29']);
+  });
+
   it('$maintain answers a transaction-response with PRS.PRP.MTN.UNK.0.0.0000; $batch one per transaction', async () => {
     const practitioner = { resourceType: 'Practitioner', identifier: [{ system: 'https://health.gov.bc.ca/fhir/NamingSystem/ca-bc-plr-ipc', value: 'IPC.00999999.BC.PRS' }], name: [{ family: 'MAINTAINED', given: ['NEW'] }] };
     const transaction = { resourceType: 'Bundle', type: 'transaction', entry: [{ resource: practitioner, request: { method: 'POST', url: 'Practitioner' } }] };
@@ -70,7 +95,12 @@ describe('simulator PLR FHIR', () => {
     expect(maintain.json.type).to.equal('transaction-response');
     expect(maintain.json.entry[0].response.status).to.equal('201 Created');
     expect(outcomeCodes(maintain.json)).to.deep.equal(['PRS.PRP.MTN.UNK.0.0.0000']);
-    expect((await get('/Practitioner/IPC.00999999.BC.PRS/$entityQuery')).json.total).to.equal(1);
+    const maintained = await get('/Practitioner/IPC.00999999.BC.PRS/$entityQuery');
+    expect(maintained.json.total).to.equal(1);
+    const created = maintained.json.entry[1].resource.entry[0].resource;
+    expect(created.identifier).to.deep.equal([{ system: 'https://health.gov.bc.ca/fhir/NamingSystem/ca-bc-plr-ipc', value: 'IPC.00999999.BC.PRS' }]);
+    expect(created.name).to.deep.equal([{ use: 'official', family: 'MAINTAINED', given: ['NEW'] }]);
+    expect(maintained.json.entry[1].resource.entry[1].resource).to.not.have.property('code');
     const batch = await postFhir(`${sim.url}/plr/fhir/$batch`, JSON.stringify({ resourceType: 'Bundle', type: 'batch', entry: [{ resource: transaction }, { resource: { resourceType: 'Patient' } }] }), headers);
     expect(batch.json.type).to.equal('batch-response');
     expect(batch.json.entry.map((e: any) => e.response.status)).to.deep.equal(['200 OK', '400 Bad Request']);

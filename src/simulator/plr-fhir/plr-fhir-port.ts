@@ -4,11 +4,14 @@ import { bearerValid } from '../oauth-token.js';
 import type { Provider } from '../provider.js';
 import { respond, type SimRequest, type SimResponse } from '../sim-http.js';
 import type { SimulatorState } from '../simulator-state.js';
-import { facilityBundle, licenseSystem, PLR_FHIR, plrOutcome, practitionerBundle, queryResponseBundle } from './plr-resources.js';
+import { collegeIdTypeOf, facilityBundle, licenseSystem, PLR_FHIR, plrOutcome, practitionerBundle, queryResponseBundle } from './plr-resources.js';
 
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
-/** techdetails.md: exact media type, versions (and spaces) may vary. */
-const ACCEPT = /^\s*application\/fhir\+json\s*;\s*fhirVersion\s*=\s*[\d.]+\s*;\s*BCPLRVersion\s*=\s*[\d.]+\s*$/i;
+/**
+ * techdetails.md: the media type and parameters exactly, only the versions (and spaces) may vary;
+ * "currently PLR only supports fhirVersion=4.0 and BCPLRVersion=1" (a Ministry test tool sends `fhirVersion=4`).
+ */
+const ACCEPT = /^\s*application\/fhir\+json\s*;\s*fhirVersion\s*=\s*4(?:\.0(?:\.\d+)?)?\s*;\s*BCPLRVersion\s*=\s*1(?:\.0)?\s*$/i;
 const TYPES = ['Practitioner', 'Organization', 'Location'] as const;
 const OK = 'PRS.PRP.MTN.UNK.0.0.7067';
 const NO_RECORDS = 'GRS.DPS.UNK.UNK.0.0.7047';
@@ -34,7 +37,7 @@ export function handlePlrFhir(subPath: string, request: SimRequest, state: Simul
   }
   const accept = request.headers.accept ?? '';
   if (!ACCEPT.test(accept) && !defectOn(state.defects, 'accept-header-ignored', interaction)) {
-    return json(406, plrOutcome('GRS.SYS.UNK.UNK.0.0.0406', 'error', `Accept must be application/fhir+json;fhirVersion=4.0;BCPLRVersion=1, but received "${accept}"`), {}, interaction);
+    return json(406, plrOutcome('GRS.SYS.UNK.UNK.0.0.0406', 'error', `Accept must be application/fhir+json;fhirVersion=4.0;BCPLRVersion=1 (the only supported versions), but received "${accept}"`), {}, interaction);
   }
   const selfUrl = `${baseUrl}/plr/fhir${subPath}${request.query.size ? `?${request.query.toString()}` : ''}`;
   const byId = /^\/(Practitioner|Organization|Location)\/([^/$]+)\/\$(entityQuery|extendedQuery)$/.exec(subPath);
@@ -120,14 +123,34 @@ function transactionResponse(bundle: Record<string, any>, state: SimulatorState)
       const ipc = (resource.identifier as { system?: string; value?: string }[] | undefined)?.find((i) => i.system === PLR_FHIR.ipc)?.value ?? resource.id;
       if (typeof ipc === 'string' && ipc) {
         const existing = state.providers.get(ipc);
-        const name = (resource.name as { family?: string; given?: string[] }[] | undefined)?.[0];
-        state.providers.put({ ...(existing ?? { cpn: '', collegeIdType: '', collegeId: '', roleType: '', gender: 'U', birthDate: '', status: 'ACTIVE', statusReason: '', statusStart: '' }), ipc, family: name?.family ?? existing?.family ?? '', given: name?.given ?? existing?.given ?? [] } as Provider);
+        state.providers.put(providerFromPractitioner(resource, ipc, existing));
         if (!existing) status = '201 Created';
       }
     }
     return { response: { status, outcome: plrOutcome(MAINTAINED, 'information', 'Provider transaction processed.') } };
   });
   return { resourceType: 'Bundle', id: randomUUID(), type: 'transaction-response', timestamp: new Date().toISOString(), entry: entries };
+}
+
+/** The provider a maintained Practitioner describes: its identifiers, name, gender and birth date over what PLR already holds. */
+function providerFromPractitioner(resource: Record<string, any>, ipc: string, existing: Provider | undefined): Provider {
+  const base: Provider = existing ?? { ipc, cpn: '', collegeIdType: '', collegeId: '', roleType: '', family: '', given: [], gender: 'U', birthDate: '', status: 'ACTIVE', statusReason: '', statusStart: new Date().toISOString().slice(0, 10).replace(/-/g, '') };
+  const identifiers = ((resource.identifier as { system?: string; value?: string }[] | undefined) ?? []).filter((i) => typeof i?.value === 'string' && i.value !== '');
+  const cpn = identifiers.find((i) => i.system === PLR_FHIR.cpn)?.value;
+  const license = identifiers.find((i) => collegeIdTypeOf(i.system) !== undefined);
+  const name = (resource.name as { family?: string; given?: string[] }[] | undefined)?.[0];
+  const gender = ({ male: 'M', female: 'F' } as Record<string, 'M' | 'F'>)[resource.gender as string];
+  const birthDate = typeof resource.birthDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(resource.birthDate) ? resource.birthDate.replace(/-/g, '') : undefined;
+  return {
+    ...base,
+    ipc,
+    ...(cpn ? { cpn } : {}),
+    ...(license ? { collegeIdType: collegeIdTypeOf(license.system)!, collegeId: license.value! } : {}),
+    ...(name?.family ? { family: name.family } : {}),
+    ...(name?.given?.length ? { given: name.given } : {}),
+    ...(gender ? { gender } : {}),
+    ...(birthDate ? { birthDate } : {}),
+  };
 }
 
 /** `$batch`: a batch of transaction Bundles → batch-response with one transaction-response per entry. */

@@ -25,7 +25,16 @@ export function plrProfile(id: string): string {
 }
 
 export function licenseSystem(type: string): string {
-  return `https://fhir.infoway-inforoute.ca/NamingSystem/ca-bc-license-${LICENSE_SYSTEM[type] ?? type.toLowerCase()}`;
+  return `${LICENSE_PREFIX}${LICENSE_SYSTEM[type] ?? type.toLowerCase()}`;
+}
+
+const LICENSE_PREFIX = 'https://fhir.infoway-inforoute.ca/NamingSystem/ca-bc-license-';
+
+/** Infoway license naming system → college id type (`CPSID` …); undefined for other systems. */
+export function collegeIdTypeOf(system: string | undefined): string | undefined {
+  if (!system?.startsWith(LICENSE_PREFIX)) return undefined;
+  const profession = system.slice(LICENSE_PREFIX.length);
+  return Object.entries(LICENSE_SYSTEM).find(([, name]) => name === profession)?.[0] ?? profession.toUpperCase();
 }
 
 /** A bc-operation-outcome with one PLR error-code issue. */
@@ -59,10 +68,10 @@ export function practitionerResource(provider: Provider): Record<string, unknown
     ],
     identifier: [
       { system: PLR_FHIR.ipc, value: provider.ipc },
-      { system: PLR_FHIR.cpn, value: provider.cpn },
-      { system: licenseSystem(provider.collegeIdType), value: provider.collegeId },
+      ...(provider.cpn ? [{ system: PLR_FHIR.cpn, value: provider.cpn }] : []),
+      ...(provider.collegeIdType && provider.collegeId ? [{ system: licenseSystem(provider.collegeIdType), value: provider.collegeId }] : []),
     ],
-    name: [{ use: 'official', family: provider.family, given: provider.given }],
+    name: [{ use: 'official', ...(provider.family ? { family: provider.family } : {}), ...(provider.given.length ? { given: provider.given } : {}) }],
     ...(provider.phone || provider.email
       ? { telecom: [...(provider.phone ? [{ system: 'phone', value: provider.phone }] : []), ...(provider.fax ? [{ system: 'fax', value: provider.fax }] : []), ...(provider.email ? [{ system: 'email', value: provider.email }] : [])] }
       : {}),
@@ -79,7 +88,7 @@ export function practitionerRoleResource(provider: Provider): Record<string, unk
     id: provider.ipc,
     meta: { profile: [plrProfile('bc-practitioner-role')] },
     practitioner: { identifier: { system: PLR_FHIR.ipc, value: provider.ipc } },
-    code: [{ coding: [{ system: 'http://fhir.infoway-inforoute.ca/CodeSystem/scptype', code: provider.roleType }] }],
+    ...(provider.roleType ? { code: [{ coding: [{ system: 'http://fhir.infoway-inforoute.ca/CodeSystem/scptype', code: provider.roleType }] }] } : {}),
   };
 }
 

@@ -25,6 +25,21 @@ describe('simulator PLR HL7v3', () => {
     expect((await postSoap(sim.url, providerQueryRequest('x'), 'urn:hl7-org:v3/PRPM_IN301030CA')).status).to.equal(500);
   });
 
+  it('PRPM_IN306010CA matches the identifier by its root: CPN and CPSID roots find the provider, another root does not', async () => {
+    const withRoot = (extension: string, root: string) => {
+      const message = providerQueryRequest(extension);
+      return { ...message, body: message.body.replace(`root="2.16.840.1.113883.3.40.2.8" extension="${extension}"`, `root="${root}" extension="${extension}"`) };
+    };
+    const byCpn = await postSoap(sim.url, withRoot('CPN.00166847.BC.PRS', '2.16.840.1.113883.3.40.2.3'));
+    expect(byCpn.body).to.contain('<queryResponseCode code="OK"/>').and.contain('extension="IPC.00166847.BC.PRS"');
+    const byCpsid = await postSoap(sim.url, withRoot('20101', '2.16.840.1.113883.3.40.2.4'));
+    expect(byCpsid.body).to.contain('<resultTotalQuantity value="1"/>').and.contain('extension="IPC.00166847.BC.PRS"');
+    const cpnUnderIpcRoot = await postSoap(sim.url, providerQueryRequest('CPN.00166847.BC.PRS'));
+    expect(cpnUnderIpcRoot.body).to.contain('<queryResponseCode code="NF"/>');
+    const collegeIdUnderDentistRoot = await postSoap(sim.url, withRoot('20101', '2.16.840.1.113883.3.40.2.6'));
+    expect(collegeIdUnderDentistRoot.body).to.contain('<queryResponseCode code="NF"/>').and.not.contain('<healthCareProvider');
+  });
+
   it('distributeProvider sends PRPM_IN301030CA / PRPM_IN303030CA (v3) or a transaction Bundle (FHIR) and records the reply', async () => {
     const add = await sim.distributeProvider('IPC.00166847.BC.PRS');
     expect(add.response?.status).to.equal(200);

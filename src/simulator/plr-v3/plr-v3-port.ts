@@ -1,4 +1,5 @@
 import { interactionForRoot } from '../../hl7v3/interactions.js';
+import { defectOn } from '../defects.js';
 import { readV3Request } from '../hcim-v3/v3-request.js';
 import { soapFault, soapReply } from '../hcim-v3/soap-reply.js';
 import { respond, type SimRequest, type SimResponse } from '../sim-http.js';
@@ -19,6 +20,6 @@ export async function handlePlrV3(portType: string, request: SimRequest, state: 
   const interaction = interactionForRoot(rootName);
   if (rootName !== 'PRPM_IN306010CA' || interaction?.portType !== portType) return soapFault('Client', `${portType} does not serve ${rootName}; it serves PRPM_IN306010CA`);
   const soapAction = (request.headers.soapaction ?? '').replace(/^"|"$/g, '');
-  if (soapAction !== interaction.soapAction) return soapFault('Client', `SOAPAction "${soapAction}" does not match ${rootName}; expected "${interaction.soapAction}"`);
+  if (soapAction !== interaction.soapAction && !defectOn(state.defects, 'soapaction-not-checked', rootName)) return soapFault('Client', `SOAPAction "${soapAction}" does not match ${rootName}; expected "${interaction.soapAction}"`);
   return soapReply(providerQuery(parsed.request, state.providers), rootName);
 }

@@ -1,8 +1,9 @@
 import type { Element } from '@xmldom/xmldom';
+import { PLR_OID } from '../../hl7v3/oids.js';
 import type { V3Request } from '../hcim-v3/v3-request.js';
 import { elementsByPath } from '../hcim-v3/v3-request.js';
 import type { Provider } from '../provider.js';
-import type { ProviderStore } from '../provider-store.js';
+import { COLLEGE_OID, type ProviderStore } from '../provider-store.js';
 import { xmlText } from '../xml-text.js';
 import { healthCareProvider, plrWrapper } from './provider-xml.js';
 
@@ -40,7 +41,7 @@ export function providerQuery(request: V3Request, store: ProviderStore): string 
 
 /** Providers matching the parameter list; undefined when it names nothing searchable. */
 function search(parameters: Element, store: ProviderStore): Provider[] | undefined {
-  const ids: string[] = [];
+  const ids: { root: string; extension: string }[] = [];
   let family: string | undefined;
   let given: string | undefined;
   for (let node = parameters.firstChild; node; node = node.nextSibling) {
@@ -50,10 +51,23 @@ function search(parameters: Element, store: ProviderStore): Provider[] | undefin
       if (parameter.localName === 'name') {
         family = elementsByPath(value, ['family'])[0]?.textContent?.trim() || family;
         given = elementsByPath(value, ['given'])[0]?.textContent?.trim() || given;
-      } else if (value.getAttribute('extension')) ids.push(value.getAttribute('extension')!.trim());
+      } else if (value.getAttribute('extension')) ids.push({ root: (value.getAttribute('root') ?? '').trim(), extension: value.getAttribute('extension')!.trim() });
     }
   }
-  if (ids.length) return [...new Map(ids.flatMap((id) => store.byIdentifier(id)).map((p) => [p.ipc, p])).values()];
+  if (ids.length) return [...new Map(ids.flatMap((id) => byInstanceIdentifier(store, id.root, id.extension)).map((p) => [p.ipc, p])).values()];
   if (family || given) return store.byName(family, given);
   return undefined;
+}
+
+/**
+ * Providers holding the II root/extension: the root says which identifier it is (IPC, CPN, MSP id
+ * or a college's OID, domain.md §d); an unknown root matches nothing, a missing one any identifier.
+ */
+function byInstanceIdentifier(store: ProviderStore, root: string, extension: string): Provider[] {
+  if (!root) return store.byIdentifier(extension);
+  if (root === PLR_OID.ipc) return store.all().filter((p) => p.ipc === extension);
+  if (root === PLR_OID.cpn) return store.all().filter((p) => p.cpn === extension);
+  if (root === PLR_OID.mspPractitionerId) return store.all().filter((p) => p.mspId === extension);
+  const collegeType = Object.entries(COLLEGE_OID).find(([, oid]) => oid === root)?.[0];
+  return collegeType ? store.byIdentifier(extension, collegeType).filter((p) => p.collegeId === extension) : [];
 }

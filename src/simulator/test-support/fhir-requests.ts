@@ -52,9 +52,11 @@ export function patientBundle(kind: 'add' | 'revise', person: NewPatient, messag
   return bundle(kind === 'add' ? 'bc-add-request-bundle' : 'bc-revise-request-bundle', { identifier, name: [{ use: 'usual', family: person.family, given: [person.given] }], gender: person.gender, birthDate: person.birthDate }, messageId);
 }
 
-export function mergeParameters(nonSurvivor: string, survivor: string): string {
+/** $MergePatient Parameters; `messageId` adds that parameter (needed by `.Async`, whose ack echoes it). */
+export function mergeParameters(nonSurvivor: string, survivor: string, messageId?: string): string {
   const ref = (value: string) => ({ identifier: { use: 'official', system: HCIM_FHIR.phnSystem, value } });
-  return JSON.stringify({ resourceType: 'Parameters', parameter: [{ name: 'target-patient', valueReference: ref(survivor) }, { name: 'source-patient', valueReference: ref(nonSurvivor) }] });
+  const parameter = [{ name: 'target-patient', valueReference: ref(survivor) }, { name: 'source-patient', valueReference: ref(nonSurvivor) }];
+  return JSON.stringify({ resourceType: 'Parameters', parameter: messageId ? [{ name: 'messageId', valueString: messageId }, ...parameter] : parameter });
 }
 
 /** POST a FHIR JSON body. */
