@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # XSD validation throughput: hie-conform (in-process libxml2) vs xmllint vs a JVM validator.
-# Generates 1,000 HCIM messages under .bench/ (git-ignored) and times whole processes.
-#   bench/xsd.sh [count=1000]
+# Generates 1,000 HCIM messages under .bench/ (git-ignored) and times whole processes, each run
+# interleaved with the others; prints seconds, msgs/s, CPU seconds and ratios vs xmllint, and the
+# load average (figures are noisy on a busy machine: run it several times and compare medians).
+#   [RUNS=5] bench/xsd.sh [count=1000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COUNT="${1:-1000}"

@@ -3,13 +3,14 @@ import { hasErrors, type Issue } from '../core/issue.js';
 import { interactionForRoot, KNOWN_ROOTS } from '../hl7v3/interactions.js';
 import type { MessageValidation, MessageValidator, ValidationLayer, ValidationOptions } from './contract.js';
 import { applyKnownDeviations } from './deviations.js';
-import { selectRules, type RuleContext } from './rules/index.js';
+import type { RuleContext } from './rules/index.js';
 import { findMessageElement } from './xml-message-element.js';
 import { parseXmlSafely } from './xml-parse.js';
 import { ElementNode } from './xml-tree.js';
 import { compileSchema, fixtureSchema, resolveSchema, validateAgainstSchema, type SchemaRef } from './xsd.js';
 
 const HL7V3_LAYERS: readonly ValidationLayer[] = ['xsd', 'rules'];
+let rulesModule: Promise<typeof import('./rules/index.js')> | undefined;
 
 /**
  * The schema for a root element: the catalogue's (`hcim/…`), else the HL7v3 NE2008
@@ -35,7 +36,8 @@ const schemaByRoot = new Map<string, SchemaRef | undefined>();
  */
 export const validateHl7v3: MessageValidator = async (content: string, options: ValidationOptions = {}): Promise<MessageValidation> => {
   const layers = new Set((options.only ?? HL7V3_LAYERS).filter((layer) => HL7V3_LAYERS.includes(layer)));
-  const rules = layers.has('rules') ? selectRules(options.rules) : [];
+  // Rules are loaded only when they run: `--only xsd` never imports them.
+  const rules = layers.has('rules') ? (await (rulesModule ??= import('./rules/index.js'))).selectRules(options.rules) : [];
   const override = options.schema !== undefined ? resolveSchema(options.schema) : undefined;
   const overrideSchema = override && layers.has('xsd') ? compileSchema(override) : undefined;
 

@@ -20,7 +20,7 @@ export function guardXmlContent(content: string, maxBytes: number = MAX_XML_MESS
     const bytes = Buffer.byteLength(content, 'utf8');
     return [fatal('xml.too-large', `message: size must be at most ${maxBytes} bytes, but received ${bytes} bytes`)];
   }
-  if (content.trim() === '') {
+  if (!/\S/.test(content)) {
     return [fatal('xml.empty', 'message: content must be an XML document, but received an empty file')];
   }
   const doctype = findDoctype(content);

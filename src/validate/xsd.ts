@@ -213,8 +213,15 @@ export function validateAgainstSchema(element: XmlElement, schema: CompiledSchem
   return details.map((detail) => toIssue(detail, element, steps));
 }
 
+/** A resolved element of a libxml2 node path, with its element children read once (names cross the wasm boundary). */
+interface PathStep {
+  element: XmlElement;
+  /** Our element path from the message root, once the walk has reached the message element. */
+  path?: string;
+  children?: { element: XmlElement; name: string }[];
+}
 /** Resolved prefixes of libxml2 node paths within one validation: issues share most of their path. */
-type StepCache = Map<string, { element: XmlElement; children?: XmlElement[]; path?: string }>;
+type StepCache = Map<string, PathStep>;
 
 function toIssue(detail: ErrorDetail, messageElement: XmlElement, steps: StepCache): Issue {
   const located = detail.xpath ? locateLibxmlPath(messageElement, detail.xpath, steps) : undefined;
@@ -276,7 +283,8 @@ function locateLibxmlPath(messageElement: XmlElement, xpath: string, cache: Step
     entry = { element: top, ...(top.isSameNode(messageElement) ? { path: `/${top.name}` } : {}) };
     cache.set(key, entry);
   }
-  for (const step of steps.slice(1)) {
+  for (let s = 1; s < steps.length; s++) {
+    const step = steps[s]!;
     const nextKey = `${key}/${step}`;
     let next = cache.get(nextKey);
     if (next === undefined) {
@@ -284,18 +292,18 @@ function locateLibxmlPath(messageElement: XmlElement, xpath: string, cache: Step
       if (!match) break;
       const [, prefix, name, index] = match;
       const wanted = index ? Number(index) : 1;
-      const children: XmlElement[] = (entry.children ??= elementChildrenOf(entry.element));
+      const children: NonNullable<PathStep['children']> = (entry.children ??= elementChildrenOf(entry.element));
       let seen = 0;
-      const child: XmlElement | undefined = children.find((candidate) => (name === '*' || (candidate.name === name && (prefix === undefined || candidate.prefix === prefix))) && ++seen === wanted);
+      const child: NonNullable<PathStep['children']>[number] | undefined = children.find((candidate) => (name === '*' || (candidate.name === name && (prefix === undefined || candidate.element.prefix === prefix))) && ++seen === wanted);
       if (child === undefined) break;
       let path: string | undefined;
       if (entry.path !== undefined) {
         const sameName = children.filter((candidate) => candidate.name === child.name);
         path = `${entry.path}/${sameName.length > 1 ? `${child.name}[${sameName.indexOf(child) + 1}]` : child.name}`;
-      } else if (child.isSameNode(messageElement)) {
+      } else if (child.element.isSameNode(messageElement)) {
         path = `/${child.name}`;
       }
-      next = { element: child, ...(path !== undefined ? { path } : {}) };
+      next = { element: child.element, ...(path !== undefined ? { path } : {}) };
       cache.set(nextKey, next);
     }
     key = nextKey;
@@ -304,8 +312,8 @@ function locateLibxmlPath(messageElement: XmlElement, xpath: string, cache: Step
   return { ...(entry.path !== undefined ? { path: entry.path } : {}), line: entry.element.line };
 }
 
-function elementChildrenOf(element: XmlElement): XmlElement[] {
-  const children: XmlElement[] = [];
-  for (let node = element.firstChild; node !== null; node = node.next) if (node instanceof XmlElement) children.push(node);
+function elementChildrenOf(element: XmlElement): NonNullable<PathStep['children']> {
+  const children: NonNullable<PathStep['children']> = [];
+  for (let node = element.firstChild; node !== null; node = node.next) if (node instanceof XmlElement) children.push({ element: node, name: node.name });
   return children;
 }
