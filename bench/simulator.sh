@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Load on the embedded simulator: CLIENTS concurrent clients (default 200) for SECONDS (default 30)
-# on loopback against HCIM GetDemographics (HL7v3). Prints requests/s, p50/p99 latency and the
-# count of lost and mismatched responses. Targets: 0 lost, 0 mismatched, p99 < 50 ms.
+# Load on the embedded simulator: CLIENTS closed-loop clients (default 200) for SECONDS_ (default 30)
+# on loopback against HCIM GetDemographics (HL7v3): each client sends its next request as soon as
+# the previous answer has arrived. The simulator runs as its own `hie-conform serve` process; every
+# client connects and gets one answer before the clock starts (warm-up, reported separately).
+# Prints requests/s, p50/p90/p99 latency, lost and mismatched responses, CPU and load average.
+# Targets: 0 lost, 0 mismatched, p99 < 50 ms.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npm run build --silent || true

@@ -8,10 +8,9 @@ import { getDemographics } from './get-demographics.js';
 import { getRelatedIdentifiers } from './get-related-identifiers.js';
 import { personMerged, personNullified } from './person-merged.js';
 import { personRevised } from './person-revised.js';
-import { requestSchemaProblem } from './request-schema.js';
+import { readHcimRequest } from './request-schema.js';
 import { soapFault, soapReply } from './soap-reply.js';
 import type { V3Handler } from './v3-answer.js';
-import { readV3Request } from './v3-request.js';
 import { mcciAck, queryResponse, UNKNOWN_REQUEST, type ReplyContext } from './v3-response.js';
 
 /** Interactions the simulator answers, by request root. */
@@ -44,7 +43,7 @@ export async function handleHcimV3(portType: string, request: SimRequest, state:
   const soapAction = (request.headers.soapaction ?? '').replace(/^"|"$/g, '');
   const byAction = INTERACTIONS.find((i) => i.portType === portType && i.direction === 'request' && i.soapAction === soapAction && HANDLERS[i.root]);
 
-  const parsed = readV3Request(request.body);
+  const { parsed, schemaProblem } = await readHcimRequest(request.body);
   if (!parsed.ok) {
     // Not even XML: answer as the interaction the SOAPAction names, if any (HCIM answers GD.2.0006 etc.).
     return byAction ? { ...soapReply(invalidReply(byAction, UNKNOWN_REQUEST, parsed.reason)), interaction: byAction.root } : soapFault('Client', parsed.reason);
@@ -59,7 +58,7 @@ export async function handleHcimV3(portType: string, request: SimRequest, state:
   if (soapAction !== interaction.soapAction && !defectOn(state.defects, 'soapaction-not-checked', rootName)) {
     return soapFault('Client', `SOAPAction "${soapAction}" does not match ${rootName}; expected "${interaction.soapAction}"`);
   }
-  const problem = await requestSchemaProblem(request.body);
+  const problem = await schemaProblem();
   if (problem) return soapReply(invalidReply(interaction, parsed.request, problem), rootName);
   const answer = handler(parsed.request, state);
   return { ...soapReply(answer.message, rootName), ...(answer.deliveries?.length ? { deliveries: answer.deliveries } : {}) };

@@ -1,6 +1,9 @@
 import { HarnessError } from '../../core/errors.js';
+import { lazyV3Request, readV3Request, type ParsedV3Request } from './v3-request.js';
+import type { InspectedV3Request } from './v3-request-libxml.js';
 
-type Validate = (content: string, options: { only: ['xsd'] }) => Promise<{ valid: boolean; issues: { severity: string; message: string; path?: string }[] }>;
+type Issue = { severity: string; message: string; path?: string };
+type Validate = (content: string, options: { only: ['xsd'] }) => Promise<{ valid: boolean; issues: Issue[] }>;
 
 /**
  * XSD findings HCIM reports with a schematron code instead of `…2.0006`: an empty
@@ -9,6 +12,14 @@ type Validate = (content: string, options: { only: ['xsd'] }) => Promise<{ valid
 function reportedBySchematron(issue: { message: string; path?: string }): boolean {
   return /person\.id\/value$/.test(issue.path ?? '') && issue.message.includes("attribute 'extension'");
 }
+
+/** The text after "The HL7 message is invalid" for these XSD findings; undefined when none is an error. */
+export function schemaProblemText(issues: readonly Issue[]): string | undefined {
+  const errors = issues.filter((issue) => (issue.severity === 'error' || issue.severity === 'fatal') && !reportedBySchematron(issue));
+  if (errors.length === 0) return undefined;
+  return errors.slice(0, 3).map((issue) => issue.message).join(' ');
+}
+
 let validator: Validate | null | undefined;
 
 /**
@@ -28,11 +39,37 @@ export async function requestSchemaProblem(body: string): Promise<string | undef
   try {
     const result = await validator(body, { only: ['xsd'] });
     if (result.valid) return undefined;
-    const errors = result.issues.filter((issue) => (issue.severity === 'error' || issue.severity === 'fatal') && !reportedBySchematron(issue));
-    if (errors.length === 0) return undefined;
-    return errors.slice(0, 3).map((issue) => issue.message).join(' ');
+    return schemaProblemText(result.issues);
   } catch (error) {
     if (error instanceof HarnessError && error.code === 'ERR_VALIDATOR_UNAVAILABLE') return undefined;
     throw error;
   }
+}
+
+/** An incoming HCIM request read for the port: its wrapper facts, and its XSD verdict on demand. */
+export interface ReadHcimRequest {
+  parsed: ParsedV3Request;
+  /** The XSD problem (see {@link requestSchemaProblem}); undefined when valid. */
+  schemaProblem(): Promise<string | undefined>;
+}
+
+type Inspect = (body: string) => InspectedV3Request | undefined;
+let inspect: Promise<Inspect | null> | undefined;
+
+/**
+ * Read an incoming HCIM request: one libxml2 parse gives the wrapper facts and the XSD verdict
+ * (the xmldom DOM the handlers may walk is built only if a handler asks for it). Requests that
+ * path does not take (see `inspectV3Request`) are read as before: xmldom for the facts, then
+ * `validateHl7v3` on the text for the verdict.
+ */
+export async function readHcimRequest(body: string): Promise<ReadHcimRequest> {
+  inspect ??= import('./v3-request-libxml.js').then((module) => module.inspectV3Request, () => null);
+  const inspected = (await inspect)?.(body);
+  if (inspected === undefined) return { parsed: readV3Request(body), schemaProblem: () => requestSchemaProblem(body) };
+  if (!inspected.ok) return { parsed: inspected, schemaProblem: () => requestSchemaProblem(body) };
+  const { facts } = inspected;
+  return {
+    parsed: { ok: true, request: lazyV3Request(body, facts) },
+    schemaProblem: inspected.validated ? () => Promise.resolve(inspected.schemaProblem) : () => requestSchemaProblem(body),
+  };
 }

@@ -16,6 +16,89 @@ export interface V3Request {
   acceptAckCode: string;
   /** `controlActProcess/queryByParameter/queryByParameterPayload`, when present. */
   payload?: Element;
+  /**
+   * `queryByParameterPayload/person.id/value` @root and @extension (absent attributes → ''); null
+   * when there is no such element. Only set when the request was read without building the DOM
+   * (undefined: read it from `payload`).
+   */
+  queryPersonId?: { root: string; extension: string } | null;
+  /**
+   * The payload as a reply echoes it, when serialised without the DOM (see `echoPayload`); not
+   * enumerable, so a spread copy drops it together with `payload`.
+   */
+  payloadXml?: string;
+}
+
+/** The DOM-free part of {@link V3Request}: what one libxml2 pass reads (v3-request-libxml.ts). */
+export interface V3RequestFacts extends Omit<V3Request, 'document' | 'root' | 'payload'> {
+  /** Whether `queryByParameterPayload` is present. */
+  hasPayload: boolean;
+}
+
+/**
+ * A request read without a DOM: the facts are plain fields, and `document`, `root` and `payload`
+ * parse `body` with xmldom on first use (handlers that walk the message pay for it; the
+ * GetDemographics hot path does not).
+ */
+export function lazyV3Request(body: string, facts: V3RequestFacts): V3Request {
+  return new LazyV3Request(body, facts);
+}
+
+/**
+ * The DOM members and `payloadXml` are prototype getters, not own properties: a spread copy
+ * (`{ ...request, payload: undefined }`, the context of an error reply that must not echo the
+ * payload) drops `payloadXml` together with the payload.
+ */
+class LazyV3Request implements V3Request {
+  readonly rootName: string;
+  readonly messageId: { root: string; extension: string };
+  readonly senderDevice: string;
+  readonly senderOrganization: string;
+  readonly processingCode: string;
+  readonly interactionId: string;
+  readonly acceptAckCode: string;
+  readonly queryPersonId: { root: string; extension: string } | null;
+  readonly #body: string;
+  readonly #hasPayload: boolean;
+  readonly #payloadXml: string | undefined;
+  #dom: V3Request | undefined;
+
+  constructor(body: string, facts: V3RequestFacts) {
+    this.#body = body;
+    this.#hasPayload = facts.hasPayload;
+    this.#payloadXml = facts.payloadXml;
+    this.rootName = facts.rootName;
+    this.messageId = facts.messageId;
+    this.senderDevice = facts.senderDevice;
+    this.senderOrganization = facts.senderOrganization;
+    this.processingCode = facts.processingCode;
+    this.interactionId = facts.interactionId;
+    this.acceptAckCode = facts.acceptAckCode;
+    this.queryPersonId = facts.queryPersonId ?? null;
+  }
+
+  get document(): Document {
+    return this.#read().document;
+  }
+  get root(): Element {
+    return this.#read().root;
+  }
+  get payload(): Element | undefined {
+    return this.#hasPayload ? this.#read().payload : undefined;
+  }
+  get payloadXml(): string | undefined {
+    return this.#payloadXml;
+  }
+
+  #read(): V3Request {
+    if (this.#dom === undefined) {
+      const parsed = readV3Request(this.#body);
+      // libxml2 parsed it; xmldom is not expected to disagree.
+      if (!parsed.ok) throw new Error(`request parsed by libxml2 but not by xmldom: ${parsed.reason}`);
+      this.#dom = parsed.request;
+    }
+    return this.#dom;
+  }
 }
 
 export type ParsedV3Request = { ok: true; request: V3Request } | { ok: false; reason: string };

@@ -18,14 +18,22 @@ export interface AckDetail {
 }
 
 /** Facts of the request a reply answers; a malformed request yields an empty one. */
-export type ReplyContext = Pick<V3Request, 'messageId' | 'senderDevice' | 'senderOrganization' | 'processingCode'> & { payload?: Element };
+export type ReplyContext = Pick<V3Request, 'messageId' | 'senderDevice' | 'senderOrganization' | 'processingCode' | 'payloadXml'> & { payload?: Element };
 
 export const UNKNOWN_REQUEST: ReplyContext = { messageId: { root: '', extension: '' }, senderDevice: '', senderOrganization: '', processingCode: 'P' };
+
+/** hl7Timestamp() of now, formatted once per second (every reply carries one). */
+let stamp = { second: -1, text: '' };
+function creationTime(): string {
+  const second = Math.floor(Date.now() / 1000);
+  if (second !== stamp.second) stamp = { second, text: hl7Timestamp(new Date(second * 1000)) };
+  return stamp.text;
+}
 
 function head(rootName: string, interactionId: string, request: ReplyContext): string[] {
   return [
     `<id root="${HCIM_OID.messageId}" extension="${randomUUID()}"/>`,
-    `<creationTime value="${hl7Timestamp()}"/>`,
+    `<creationTime value="${creationTime()}"/>`,
     '<versionCode code="V3PR1"/>',
     `<interactionId root="${HCIM_OID.interactionId}" extension="${xmlText(interactionId || rootName)}"/>`,
     `<processingCode code="${xmlText(request.processingCode || 'P')}"/>`,
@@ -103,7 +111,7 @@ export function queryResponse(rootName: string, request: ReplyContext, subjects:
     '<controlActProcess classCode="ACCM" moodCode="EVN">',
     subjects,
     `<queryAck>${note}<queryResponseCode code="${code}"/><resultTotalQuantity value="${total}"/></queryAck>`,
-    echoPayload(request.payload) || NO_PAYLOAD[rootName] || '',
+    (request.payloadXml ?? echoPayload(request.payload)) || NO_PAYLOAD[rootName] || '',
     '</controlActProcess>',
     `</${rootName}>`,
   ].filter(Boolean).join('\n');

@@ -1,0 +1,104 @@
+import { expect } from 'chai';
+import * as v3 from '../test-support/hcim-v3-requests.js';
+import { readHcimRequest, requestSchemaProblem } from './request-schema.js';
+import { inspectV3Request } from './v3-request-libxml.js';
+import { readV3Request } from './v3-request.js';
+import { echoPayload } from './v3-response.js';
+
+const gd = v3.getDemographicsRequest('9876543218').body;
+const person = { sourceId: 'S-1', family: 'DOE', given: 'JANE', gender: 'F' as const, birthDate: '19800101' };
+
+/** Request bodies covering the shapes the one-parse reader must read exactly as the reference reader. */
+const BODIES: Record<string, string> = {
+  'GetDemographics': gd,
+  'GetDemographics .History by source id': v3.getDemographicsRequest('VIHA-000417', { root: '2.16.840.1.113883.3.51.1.1.6', history: true }).body,
+  'GetRelatedIdentifiers': v3.getRelatedIdentifiersRequest('9876543218').body,
+  'FindCandidates': v3.findCandidatesRequest('ASHWORTH', 'V8V 3K8').body,
+  'PersonRevised': v3.personRevisedRequest(person).body,
+  'PersonRevised async': v3.personRevisedRequest(person, { async: true }).body,
+  'PersonMerged': v3.personMergedRequest('9877176374', '9877176002').body,
+  'PersonNullified': v3.personNullifiedRequest('9877250377').body,
+  'PLR query (not an HCIM root)': v3.providerQueryRequest('IPC.00166847.BC.PRS').body,
+  'schema-invalid: versionCode moved': gd.replace('<versionCode code="V3PR1"/>', '').replace('<creationTime', '<versionCode code="V3PR1"/><creationTime'),
+  'schema-invalid: empty PHN extension (schematron code)': gd.replace('extension="9876543218"', 'extension=""'),
+  'no person.id value': gd.replace(/<person\.id>.*<\/person\.id>/, ''),
+  'value without attributes': gd.replace(/<value root="[^"]*" extension="[^"]*"/, '<value'),
+  'no payload': gd.replace(/<queryByParameter>.*<\/queryByParameter>/, ''),
+  'no sender': gd.replace(/<sender [^]*?<\/sender>/, ''),
+  'prefixed HL7v3 elements': gd.replace('<HCIM_IN_GetDemographics xmlns="urn:hl7-org:v3">', '<hl7:HCIM_IN_GetDemographics xmlns:hl7="urn:hl7-org:v3" xmlns="urn:hl7-org:v3">').replace('</HCIM_IN_GetDemographics>', '</hl7:HCIM_IN_GetDemographics>').replace('<queryByParameterPayload>', '<hl7:queryByParameterPayload>').replace('</queryByParameterPayload>', '</hl7:queryByParameterPayload>'),
+  'namespaced attribute in the payload': gd.replace('<HCIM_IN_GetDemographics xmlns="urn:hl7-org:v3">', '<HCIM_IN_GetDemographics xmlns="urn:hl7-org:v3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">').replace('<value root=', '<value xsi:type="II" root='),
+  'foreign element before sender': gd.replace('<sender typeCode="SND">', '<x:sender xmlns:x="urn:other"><device><id extension="FOREIGN"/></device></x:sender><sender typeCode="SND">'),
+  'foreign-namespace root': gd.replace('<HCIM_IN_GetDemographics xmlns="urn:hl7-org:v3">', '<HCIM_IN_GetDemographics xmlns="urn:other">'),
+  'no-namespace root': gd.replace('<HCIM_IN_GetDemographics xmlns="urn:hl7-org:v3">', '<HCIM_IN_GetDemographics>'),
+  'bare message, no envelope': gd.slice(gd.indexOf('<HCIM_IN_GetDemographics'), gd.indexOf('</HCIM_IN_GetDemographics>') + '</HCIM_IN_GetDemographics>'.length),
+  'SOAP 1.2 envelope': gd.replace('http://schemas.xmlsoap.org/soap/envelope/', 'http://www.w3.org/2003/05/soap-envelope'),
+  'envelope in an unknown namespace': gd.replace('http://schemas.xmlsoap.org/soap/envelope/', 'urn:not-soap'),
+  'SOAP Fault': '<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault><faultcode>soap:Client</faultcode><faultstring>x</faultstring></soap:Fault></soap:Body></soap:Envelope>',
+  'empty Body': '<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body/></soap:Envelope>',
+  'DOCTYPE': `<!DOCTYPE x [<!ENTITY e "x">]>${gd.slice(gd.indexOf('<soap:Envelope'))}`,
+  'DOCTYPE text inside a comment': gd.replace('<soap:Body>', '<soap:Body><!-- <!DOCTYPE -->'),
+  'not well-formed': gd.slice(0, 400),
+  'empty': '',
+  'escaped characters in ids': gd.replace('extension="HIE_CONFORM"', 'extension="A&amp;B &lt;&quot;&#233;&quot;&gt;"'),
+  'comment and whitespace in the payload': gd.replace('<person.id>', '<!-- c --> <person.id>\n'),
+  'private-use separator character in a value': gd.replace('extension="HIE_CONFORM"', 'extension="A\uE000B"'),
+};
+
+describe('HCIM request reader: one libxml2 parse reads what the xmldom reader + validateHl7v3 read', () => {
+  for (const [name, body] of Object.entries(BODIES)) {
+    it(name, async () => {
+      const reference = readV3Request(body);
+      const inspected = inspectV3Request(body);
+      const read = await readHcimRequest(body);
+      if (inspected === undefined) {
+        // The reference path itself: same parse outcome, same verdict.
+        expect(read.parsed).to.deep.equal(reference);
+        return;
+      }
+      if (!inspected.ok) {
+        expect(reference).to.deep.equal(inspected);
+        return;
+      }
+      expect(reference.ok, 'the reference reader reads it too').to.equal(true);
+      if (!reference.ok) return;
+      const r = reference.request;
+      const f = inspected.facts;
+      expect({ rootName: f.rootName, messageId: f.messageId, senderDevice: f.senderDevice, senderOrganization: f.senderOrganization, processingCode: f.processingCode, interactionId: f.interactionId, acceptAckCode: f.acceptAckCode, hasPayload: f.hasPayload }).to.deep.equal({
+        rootName: r.rootName,
+        messageId: r.messageId,
+        senderDevice: r.senderDevice,
+        senderOrganization: r.senderOrganization,
+        processingCode: r.processingCode,
+        interactionId: r.interactionId,
+        acceptAckCode: r.acceptAckCode,
+        hasPayload: r.payload !== undefined,
+      });
+      const value = r.payload ? [...childElements(r.payload)].find((e) => e.localName === 'person.id') : undefined;
+      const valueElement = value ? [...childElements(value)].find((e) => e.localName === 'value') : undefined;
+      expect(f.queryPersonId).to.deep.equal(valueElement ? { root: valueElement.getAttribute('root') ?? '', extension: valueElement.getAttribute('extension') ?? '' } : null);
+      if (f.payloadXml !== undefined) expect(f.payloadXml).to.equal(echoPayload(r.payload));
+      // The lazy request exposes the same DOM when a handler asks for it.
+      expect(read.parsed.ok).to.equal(true);
+      if (read.parsed.ok) {
+        expect(read.parsed.request.root.localName).to.equal(r.root.localName);
+        expect(read.parsed.request.payload?.localName).to.equal(r.payload?.localName);
+        // A spread copy (error-reply context) drops the payload text with the payload.
+        expect({ ...read.parsed.request, payload: undefined }.payloadXml).to.equal(undefined);
+      }
+      expect(await read.schemaProblem()).to.equal(await requestSchemaProblem(body));
+    });
+  }
+
+  it('takes the one-parse path for the ordinary requests (the load bench shape)', () => {
+    for (const name of ['GetDemographics', 'GetRelatedIdentifiers', 'FindCandidates', 'PersonRevised', 'schema-invalid: versionCode moved']) {
+      const inspected = inspectV3Request(BODIES[name]!);
+      expect(inspected?.ok, name).to.equal(true);
+    }
+    const plain = inspectV3Request(gd);
+    expect(plain?.ok && plain.facts.payloadXml).to.be.a('string');
+  });
+});
+
+function* childElements(element: { firstChild: unknown }): Generator<import('@xmldom/xmldom').Element> {
+  for (let node = element.firstChild as { nodeType: number; nextSibling: unknown } | null; node; node = node.nextSibling as typeof node) if (node.nodeType === 1) yield node as unknown as import('@xmldom/xmldom').Element;
+}
