@@ -63,11 +63,15 @@ function medianCpu(samples) {
 const cliArgs = ['validate', '--strict', '--only', 'xsd', '--format', 'json', ...files];
 const probe = run('node', ['bin/hie-conform', ...cliArgs.slice(0, 6), files[0]]);
 const cliWorks = (probe.status === 0 || probe.status === 1) && probe.stdout.trim().startsWith('{');
+// The XSD engine the CLI picks (src/validate/xsd-engine.ts): native addon when built, else wasm.
+const { xsdEngine } = await import('../dist/validate/xsd-engine.js');
+const engine = xsdEngine();
 const contenders = [
   cliWorks
     ? { name: 'hie-conform validate (CLI, 1 process)', cmd: 'node', args: ['bin/hie-conform', ...cliArgs], note: 'default: worker threads for >= 250 files when a CPU is spare (load average < CPUs)' }
     : { name: 'bench/validate-many.mjs (1 process)', cmd: 'node', args: ['bench/validate-many.mjs', '--strict', '--only', 'xsd', ...files] },
   ...(cliWorks ? [{ name: '  same, one thread (WORKERS=0)', cmd: 'node', args: ['bin/hie-conform', ...cliArgs], env: { HIE_CONFORM_VALIDATE_WORKERS: '0' } }] : []),
+  ...(cliWorks && engine === 'native' ? [{ name: '  same, wasm engine (HIE_CONFORM_XSD_ENGINE=wasm)', cmd: 'node', args: ['bin/hie-conform', ...cliArgs], env: { HIE_CONFORM_XSD_ENGINE: 'wasm' }, note: 'the fallback when the addon is not built' }] : []),
   ...(cliWorks ? [{ name: 'bench/validate-many.mjs (library, 1 process)', cmd: 'node', args: ['bench/validate-many.mjs', '--strict', '--only', 'xsd', ...files], note: 'library, default V8 wasm tiering' }] : []),
   { name: 'xmllint --schema, 1 process', cmd: 'xmllint', args: ['--noout', '--schema', schema, ...files], xmllint: true },
   { name: 'node -e 0 (Node start-up alone)', cmd: 'node', args: ['-e', '0'], floor: true },
@@ -120,6 +124,7 @@ const xmllintValid = new Set(xmllintOutput.split('\n').filter((l) => l.endsWith(
 const disagreements = files.filter((file, i) => oursVerdicts[i] !== xmllintValid.has(path.resolve(root, file)));
 
 const load = (values) => values.map((l) => l.toFixed(2)).join(' ');
+process.stdout.write(`\nCLI XSD engine: ${engine}${engine === 'native' ? ` (system libxml2 ${(await import('../dist/validate/xsd-engine.js')).nativeXsdAddon().libxml2Version})` : ' (native addon not built or HIE_CONFORM_XSD_ENGINE=wasm)'}\n`);
 process.stdout.write(`\n${n} messages, schema ${path.relative(root, schema)}; ${os.cpus().length} CPUs; load average ${load(loadBefore)} before the whole-process runs, ${load(loadAfter)} after, ${load(os.loadavg())} at the end (wall-clock figures are noisy on a busy machine; CPU s = user + sys of the process)\n`);
 if (process.env.NODE_EXTRA_CA_CERTS) process.stdout.write(`NODE_EXTRA_CA_CERTS is set: every node process parses that CA bundle at start-up (see the node -e 0 row)\n`);
 process.stdout.write(`\n${'tool'.padEnd(48)} ${'seconds'.padStart(8)} ${'msgs/s'.padStart(9)} ${'vs xmllint 1-proc'.padStart(18)} ${'CPU s'.padStart(7)} ${'CPU vs xmllint'.padStart(15)}  note\n`);

@@ -7,24 +7,13 @@ import type { RuleContext } from './rules/index.js';
 import { findMessageElement } from './xml-message-element.js';
 import { parseXmlSafely } from './xml-parse.js';
 import { ElementNode } from './xml-tree.js';
-import { compileSchema, fixtureSchema, resolveSchema, validateAgainstSchema, type SchemaRef } from './xsd.js';
+import { schemaForRoot } from './schema-ref.js';
+import { compileSchema, resolveSchema, validateAgainstSchema, type SchemaRef } from './xsd.js';
 
 const HL7V3_LAYERS: readonly ValidationLayer[] = ['xsd', 'rules'];
 let rulesModule: Promise<typeof import('./rules/index.js')> | undefined;
 
-/**
- * The schema for a root element: the catalogue's (`hcim/…`), else the HL7v3 NE2008
- * multicacheschemas file named after the interaction (IHE PDQv3/PIXv3 and other UV interactions).
- */
-export function schemaForRoot(root: string): SchemaRef | undefined {
-  if (!schemaByRoot.has(root)) {
-    const catalogued = interactionForRoot(root)?.schema;
-    const name = catalogued ?? (/^[A-Z]{4}_IN\d{6}UV\d{2}$/.test(root) ? `hl7v3/NE2008/multicacheschemas/${root}.xsd` : undefined);
-    schemaByRoot.set(root, name ? fixtureSchema(name) : undefined);
-  }
-  return schemaByRoot.get(root);
-}
-const schemaByRoot = new Map<string, SchemaRef | undefined>();
+export { schemaForRoot } from './schema-ref.js';
 
 /**
  * HL7v3 validation: XSD (libxml2, in process, compiled-schema cache), business rules

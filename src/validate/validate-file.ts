@@ -7,6 +7,8 @@ export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
 // The validators, imported on first use (a dynamic import() of a loaded module still costs ~15 µs).
 let hl7v3Module: Promise<typeof import('./hl7v3.js')> | undefined;
+let hl7v3NativeModule: Promise<typeof import('./hl7v3-native.js')> | undefined;
+let engineModule: Promise<typeof import('./xsd-engine.js')> | undefined;
 let fhirModule: Promise<typeof import('./fhir-profile.js')> | undefined;
 
 /**
@@ -34,6 +36,12 @@ export async function validateMessageFile(file: string, options: ValidationOptio
     return { ...(await validateFhir(content, options)), file: responseFile ?? file };
   }
   if (kind === 'hl7v3') {
+    // --only xsd: the native XSD engine when built (xsd-engine.ts), same issues, no WebAssembly start-up.
+    const { isXsdOnly, xsdEngine } = await (engineModule ??= import('./xsd-engine.js'));
+    if (isXsdOnly(options) && xsdEngine() === 'native') {
+      const { validateHl7v3XsdNative } = await (hl7v3NativeModule ??= import('./hl7v3-native.js'));
+      return { ...(await validateHl7v3XsdNative(content, options)), file: responseFile ?? file };
+    }
     const { validateHl7v3 } = await (hl7v3Module ??= import('./hl7v3.js'));
     return { ...(await validateHl7v3(content, options)), file: responseFile ?? file };
   }

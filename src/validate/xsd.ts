@@ -5,17 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { XmlDocument, XmlElement, XmlLibError, XsdValidator, xmlRegisterInputProvider, type ErrorDetail, type XmlInputProvider } from 'libxml2-wasm';
 import { HarnessError } from '../core/errors.js';
 import type { Issue } from '../core/issue.js';
+import { allowedSchemaRoots, refFor, xsdIssue, type SchemaRef } from './schema-ref.js';
 
-/** Absolute path of the vendored schemas (`fixtures/schemas/`), from both `src/` and `dist/`. */
-export const FIXTURE_SCHEMAS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/schemas');
-
-/** A schema file to validate against. */
-export interface SchemaRef {
-  /** Absolute path. */
-  path: string;
-  /** Fixture-relative name (`hcim/QUPA_AR101102.xsd`) when under fixtures/schemas, else the absolute path. */
-  name: string;
-}
+// Schema references and issue wording are shared with the native engine (schema-ref.ts).
+export { FIXTURE_SCHEMAS_DIR, fixtureSchema, resolveSchema, xsdIssueId, type SchemaRef } from './schema-ref.js';
 
 /** A compiled schema, shared by every validation in this process. */
 export interface CompiledSchema {
@@ -26,63 +19,13 @@ export interface CompiledSchema {
   validate(element: XmlElement): ErrorDetail[];
 }
 
-/**
- * Resolves `--schema`: an absolute path, a path relative to the working directory, or a name
- * relative to fixtures/schemas (`hcim/QUPA_AR101102.xsd`,
- * `hl7v3/NE2008/multicacheschemas/PRPA_IN201305UV02.xsd`).
- *
- * @throws HarnessError `ERR_FILE_NOT_FOUND` naming where it looked and the vendored HCIM schemas.
- */
-export function resolveSchema(nameOrPath: string): SchemaRef {
-  const candidates = path.isAbsolute(nameOrPath)
-    ? [nameOrPath]
-    : [path.resolve(nameOrPath), path.resolve(FIXTURE_SCHEMAS_DIR, nameOrPath)];
-  const found = candidates.find((candidate) => isFile(candidate));
-  if (found === undefined) {
-    const known = listFixtureSchemas('hcim').join(', ');
-    throw new HarnessError(
-      'ERR_FILE_NOT_FOUND',
-      `schema "${nameOrPath}": no such file (looked at ${candidates.join(' and ')}); vendored HCIM schemas are ${known}, and hl7v3/NE2008/multicacheschemas/<interaction>.xsd`,
-    );
-  }
-  return refFor(found);
-}
-
-/** The fixture schema for a fixture-relative name, or undefined when that file is not vendored. */
-export function fixtureSchema(name: string): SchemaRef | undefined {
-  const absolute = path.resolve(FIXTURE_SCHEMAS_DIR, name);
-  return isFile(absolute) ? refFor(absolute) : undefined;
-}
-
-function refFor(absolute: string): SchemaRef {
-  const normalised = path.resolve(absolute);
-  const relative = path.relative(FIXTURE_SCHEMAS_DIR, normalised);
-  const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-  return { path: normalised, name: inside ? relative.split(path.sep).join('/') : normalised };
-}
-
-function listFixtureSchemas(folder: string): string[] {
-  try {
-    return fs.readdirSync(path.join(FIXTURE_SCHEMAS_DIR, folder)).filter((file) => file.endsWith('.xsd')).sort().map((file) => `${folder}/${file}`);
-  } catch {
-    return [];
-  }
-}
-
-function isFile(candidate: string): boolean {
-  try {
-    return fs.statSync(candidate).isFile();
-  } catch {
-    return false;
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Schema file access. libxml2 resolves xs:include/xs:import through this provider only: it serves
 // files under fixtures/schemas and under the folder of a schema given explicitly, and nothing else
 // (no network, no other files), and records what it served for the evidence hashes.
 
-const allowedRoots = new Set<string>([FIXTURE_SCHEMAS_DIR]);
+const allowedRoots = allowedSchemaRoots;
 const openFiles = new Map<number, number>();
 let nextHandle = 1;
 let servedDuringCompile: Set<string> | undefined;
@@ -225,45 +168,8 @@ type StepCache = Map<string, PathStep>;
 
 function toIssue(detail: ErrorDetail, messageElement: XmlElement, steps: StepCache): Issue {
   const located = detail.xpath ? locateLibxmlPath(messageElement, detail.xpath, steps) : undefined;
-  const raw = shortenValues(detail.message.replace(/\s+$/, ''));
   const line = detail.line > 0 ? detail.line : located?.line;
-  const elementPath = located?.path;
-  return {
-    severity: detail.level === 1 ? 'warning' : detail.level >= 3 ? 'fatal' : 'error',
-    code: `xsd.${xsdIssueId(raw)}`,
-    message: `${elementPath ?? (line ? `line ${line}` : 'message')}: ${raw}`,
-    ...(elementPath ? { path: elementPath } : {}),
-    ...(line ? { line } : {}),
-    validator: 'xsd',
-  };
-}
-
-/**
- * Stable short id for a libxml2 schema-validation message, named after the XML Schema 1.0
- * validation rule it reports (the ids Xerces prints), so ids stay stable across libxml2 versions.
- */
-export function xsdIssueId(message: string): string {
-  const facet = /\[facet '([A-Za-z]+)'\]/.exec(message);
-  if (facet) return `cvc-${facet[1]}-valid`;
-  if (/This element is not expected/.test(message)) return 'cvc-complex-type.2.4.a';
-  if (/Missing child element/.test(message)) return 'cvc-complex-type.2.4.b';
-  if (/The attribute '[^']*' is not allowed/.test(message)) return 'cvc-complex-type.3.2.2';
-  if (/The attribute '[^']*' is required but missing/.test(message)) return 'cvc-complex-type.4';
-  if (/Character content other than whitespace is not allowed/.test(message)) return 'cvc-complex-type.2.3';
-  if (/Element content is not allowed|content type is a simple type/.test(message)) return 'cvc-complex-type.2.2';
-  if (/is not a valid value of the (local )?(atomic|list|union) type/.test(message)) return 'cvc-datatype-valid';
-  if (/No matching global declaration available for the validation root/.test(message)) return 'cvc-elt.1';
-  if (/does not match the fixed value constraint/.test(message)) return 'cvc-fixed-value';
-  if (/xsi:type/.test(message)) return 'cvc-elt.4';
-  if (/not nillable|xsi:nil/.test(message)) return 'cvc-elt.3';
-  if (/abstract/.test(message)) return 'cvc-type.2';
-  if (/Duplicate key-sequence|No match found for key-sequence|identity-constraint/i.test(message)) return 'cvc-identity-constraint';
-  return 'invalid';
-}
-
-/** Long quoted values (schematron reports inside `@code`) are cut so messages stay readable. */
-function shortenValues(message: string): string {
-  return message.replace(/'([^']{120,})'/g, (_all, value: string) => `'${value.slice(0, 100)}…'`);
+  return xsdIssue({ message: detail.message, level: detail.level, line: line ?? 0, ...(located?.path !== undefined ? { path: located.path } : {}) });
 }
 
 /**
