@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ExpectationSchema } from '../suite/suite-schema.js';
+import { ExpectationSchema, RequirementIdSchema } from '../suite/suite-schema.js';
 
 /**
  * The client-suite file format (YAML, `suites/client-*`): what the partner's system must send to
@@ -38,7 +38,7 @@ export const ClientExpectationSchema = z
     description: z.string().optional(),
     tags: z.array(z.string().min(1)).default([]),
     /** Traceability ids, e.g. `HCIM-GD-01`. */
-    requirements: z.array(z.string().regex(/^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/, 'must look like HCIM-GD-01')).default([]),
+    requirements: z.array(RequirementIdSchema).default([]),
     /** Optional expectations do not block approval and `--until-complete` does not wait for them. */
     optional: z.boolean().default(false),
     /** How many matching, acceptable requests must arrive (default 1). */

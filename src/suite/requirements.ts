@@ -3,18 +3,17 @@ import path from 'node:path';
 import { z } from 'zod';
 import { HarnessError } from '../core/errors.js';
 import type { SourceLocation } from '../core/source-location.js';
+import { RequirementIdSchema } from './suite-schema.js';
 import { dottedPath } from './yaml-positions.js';
 import { readYamlSource } from './yaml-source.js';
 import { describeIssue } from './zod-issue-message.js';
-
-export const REQUIREMENT_ID = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/;
 
 /** One file of the requirements catalogue (`suites/requirements/<area>.yaml`). */
 export const RequirementsFileSchema = z.object({
   /** The interface the requirements belong to, e.g. `HCIM HL7v3`. */
   area: z.string().min(1),
   requirements: z.array(z.object({
-    id: z.string().regex(REQUIREMENT_ID, 'must look like HCIM-GD-01'),
+    id: RequirementIdSchema,
     /** What the system under test must do, in one sentence. */
     title: z.string().min(1),
     /** Where the requirement comes from: the domain.md section (and the artefact behind it). */

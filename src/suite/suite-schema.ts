@@ -9,6 +9,9 @@ const kebabId = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be kebab-case (lower-case letters, digits and "-")');
 
+/** A traceability id such as `HCIM-GD-01` (suites/requirements/*.yaml defines them). */
+export const RequirementIdSchema = z.string().regex(/^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/, 'must look like HCIM-GD-01');
+
 /** Inline text or a file relative to the suite file (confined to the suite root). */
 export const BodySchema = z.union([
   z.string(),
@@ -108,7 +111,7 @@ export const CaseSchema = z.object({
   description: z.string().optional(),
   tags: z.array(z.string().min(1)).default([]),
   /** Traceability ids, e.g. `HCIM-GD-01`. */
-  requirements: z.array(z.string().regex(/^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/, 'must look like HCIM-GD-01')).default([]),
+  requirements: z.array(RequirementIdSchema).default([]),
   /** Optional cases do not block approval when they fail. */
   optional: z.boolean().default(false),
   /** Skip with a reason (a known gap), reported as `skipped`. */

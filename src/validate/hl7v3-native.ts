@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { hasErrors, type Issue } from '../core/issue.js';
-import { interactionForRoot, KNOWN_ROOTS } from '../hl7v3/interactions.js';
+import type { Issue } from '../core/issue.js';
 import type { MessageValidation, MessageValidator, ValidationOptions } from './contract.js';
 import { applyKnownDeviations } from './deviations.js';
-import { allowedSchemaRoots, refFor, resolveSchema, schemaForRoot, xsdIssue, type SchemaRef } from './schema-ref.js';
+import { allowedSchemaRoots, hl7v3Result, isKnownRoot, noSchemaIssue, refFor, resolveSchema, schemaForRoot, unknownRootIssue, xsdIssue, type SchemaRef } from './schema-ref.js';
 import { guardXmlContent } from './xml-guard.js';
 import { nativeXsdAddon, type NativeXsdAddon } from './xsd-engine.js';
 
@@ -64,23 +63,14 @@ export const validateHl7v3XsdNative: MessageValidator = async (content: string, 
   if (override && overrideSchema === undefined) return viaWasm(content, options); // throws the schema's compile error
 
   const guarded = guardXmlContent(content);
-  if (guarded.length > 0) return result(guarded, override);
+  if (guarded.length > 0) return hl7v3Result(guarded, override);
   const parsed = addon.parse(Buffer.from(content, 'utf8'));
   if (parsed.status !== 'ok') return viaWasm(content, options);
   try {
     const root = parsed.name;
     const issues: Issue[] = [];
-    const known = interactionForRoot(root) !== undefined || schemaForRoot(root) !== undefined;
-    if (!known && override === undefined) {
-      issues.push({
-        severity: 'error',
-        code: 'hl7v3.unknown-root',
-        message: `/${root}: Unexpected root element: expected one of ${KNOWN_ROOTS.join(', ')} (or an NE2008 interaction such as PRPA_IN201305UV02), but received "${root}"; pass a schema to validate it anyway`,
-        path: `/${root}`,
-        line: parsed.line,
-        validator: 'hl7v3',
-      });
-    }
+    const known = isKnownRoot(root);
+    if (!known && override === undefined) issues.push(unknownRootIssue(root, parsed.line));
     let schemaRef = override;
     let evidence: MessageValidation['evidence'];
     const ref = override ?? (known ? schemaForRoot(root) : undefined);
@@ -92,21 +82,11 @@ export const validateHl7v3XsdNative: MessageValidator = async (content: string, 
       const findings = addon.validate(schema.handle, parsed.doc);
       issues.push(...applyKnownDeviations(findings.map(xsdIssue), root, options.strict === true));
     } else if (known) {
-      issues.push({
-        severity: 'warning',
-        code: 'xsd.no-schema',
-        message: `/${root}: no XSD is vendored for ${root} (no public schema; see fixtures/schemas/PROVENANCE.md), so XSD validation was skipped; pass a schema to validate it`,
-        path: `/${root}`,
-        line: parsed.line,
-        validator: 'xsd',
-      });
+      issues.push(noSchemaIssue(root, parsed.line));
     }
-    return { ...result(issues, schemaRef), ...(evidence ? { evidence } : {}) };
+    return { ...hl7v3Result(issues, schemaRef), ...(evidence ? { evidence } : {}) };
   } finally {
     addon.freeDoc(parsed.doc);
   }
 };
 
-function result(issues: Issue[], schema: SchemaRef | undefined): MessageValidation {
-  return { kind: 'hl7v3', valid: !hasErrors(issues), ...(schema ? { schema: schema.name } : {}), issues };
-}

@@ -1,13 +1,13 @@
 import type { XmlElement } from 'libxml2-wasm';
-import { hasErrors, type Issue } from '../core/issue.js';
-import { interactionForRoot, KNOWN_ROOTS } from '../hl7v3/interactions.js';
+import type { Issue } from '../core/issue.js';
+import { interactionForRoot } from '../hl7v3/interactions.js';
 import type { MessageValidation, MessageValidator, ValidationLayer, ValidationOptions } from './contract.js';
 import { applyKnownDeviations } from './deviations.js';
 import type { RuleContext } from './rules/index.js';
 import { findMessageElement } from './xml-message-element.js';
 import { parseXmlSafely } from './xml-parse.js';
 import { ElementNode } from './xml-tree.js';
-import { schemaForRoot } from './schema-ref.js';
+import { hl7v3Result, isKnownRoot, noSchemaIssue, schemaForRoot, unknownRootIssue } from './schema-ref.js';
 import { compileSchema, resolveSchema, validateAgainstSchema, type SchemaRef } from './xsd.js';
 
 const HL7V3_LAYERS: readonly ValidationLayer[] = ['xsd', 'rules'];
@@ -31,26 +31,17 @@ export const validateHl7v3: MessageValidator = async (content: string, options: 
   const overrideSchema = override && layers.has('xsd') ? compileSchema(override) : undefined;
 
   const parsed = parseXmlSafely(content);
-  if (!parsed.ok) return result(parsed.issues, override);
+  if (!parsed.ok) return hl7v3Result(parsed.issues, override);
   const { doc } = parsed;
   try {
     const located = findMessageElement(doc);
-    if (!located.ok) return result(located.issues, override);
+    if (!located.ok) return hl7v3Result(located.issues, override);
     const element = located.element;
     const root = element.name;
     const issues: Issue[] = [];
 
-    const known = interactionForRoot(root) !== undefined || schemaForRoot(root) !== undefined;
-    if (!known && override === undefined) {
-      issues.push({
-        severity: 'error',
-        code: 'hl7v3.unknown-root',
-        message: `/${root}: Unexpected root element: expected one of ${KNOWN_ROOTS.join(', ')} (or an NE2008 interaction such as PRPA_IN201305UV02), but received "${root}"; pass a schema to validate it anyway`,
-        path: `/${root}`,
-        line: element.line,
-        validator: 'hl7v3',
-      });
-    }
+    const known = isKnownRoot(root);
+    if (!known && override === undefined) issues.push(unknownRootIssue(root, element.line));
 
     let schemaRef = override;
     let evidence: MessageValidation['evidence'];
@@ -61,14 +52,7 @@ export const validateHl7v3: MessageValidator = async (content: string, options: 
         evidence = schema.evidence;
         issues.push(...applyKnownDeviations(validateAgainstSchema(element, schema), root, options.strict === true));
       } else if (known) {
-        issues.push({
-          severity: 'warning',
-          code: 'xsd.no-schema',
-          message: `/${root}: no XSD is vendored for ${root} (no public schema; see fixtures/schemas/PROVENANCE.md), so XSD validation was skipped; pass a schema to validate it`,
-          path: `/${root}`,
-          line: element.line,
-          validator: 'xsd',
-        });
+        issues.push(noSchemaIssue(root, element.line));
       }
     }
 
@@ -77,7 +61,7 @@ export const validateHl7v3: MessageValidator = async (content: string, options: 
       const context = ruleContext(element, options.request);
       for (const rule of applicable) issues.push(...rule.check(context));
     }
-    return { ...result(issues, schemaRef), ...(evidence ? { evidence } : {}) };
+    return { ...hl7v3Result(issues, schemaRef), ...(evidence ? { evidence } : {}) };
   } finally {
     doc.dispose();
   }
@@ -103,6 +87,3 @@ function ruleContext(element: XmlElement, request: string | undefined): RuleCont
   }
 }
 
-function result(issues: Issue[], schema: SchemaRef | undefined): MessageValidation {
-  return { kind: 'hl7v3', valid: !hasErrors(issues), ...(schema ? { schema: schema.name } : {}), issues };
-}

@@ -5,8 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HarnessError } from '../core/errors.js';
-import type { Issue } from '../core/issue.js';
-import { interactionForRoot } from '../hl7v3/interactions.js';
+import { hasErrors, type Issue } from '../core/issue.js';
+import { interactionForRoot, KNOWN_ROOTS } from '../hl7v3/interactions.js';
+import type { MessageValidation } from './contract.js';
 
 /** Absolute path of the vendored schemas (`fixtures/schemas/`), from both `src/` and `dist/`. */
 export const FIXTURE_SCHEMAS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/schemas');
@@ -141,4 +142,40 @@ export function xsdIssueId(message: string): string {
 /** Long quoted values (schematron reports inside `@code`) are cut so messages stay readable. */
 function shortenValues(message: string): string {
   return message.replace(/'([^']{120,})'/g, (_all, value: string) => `'${value.slice(0, 100)}…'`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Message-level verdict pieces shared by both XSD engines (hl7v3.ts on WebAssembly, hl7v3-native.ts),
+// so their issues stay byte-identical.
+
+/** A root the harness knows: an interaction of the catalogue or one with a vendored schema. */
+export function isKnownRoot(root: string): boolean {
+  return interactionForRoot(root) !== undefined || schemaForRoot(root) !== undefined;
+}
+
+export function unknownRootIssue(root: string, line: number | undefined): Issue {
+  return {
+    severity: 'error',
+    code: 'hl7v3.unknown-root',
+    message: `/${root}: Unexpected root element: expected one of ${KNOWN_ROOTS.join(', ')} (or an NE2008 interaction such as PRPA_IN201305UV02), but received "${root}"; pass a schema to validate it anyway`,
+    path: `/${root}`,
+    line,
+    validator: 'hl7v3',
+  };
+}
+
+export function noSchemaIssue(root: string, line: number | undefined): Issue {
+  return {
+    severity: 'warning',
+    code: 'xsd.no-schema',
+    message: `/${root}: no XSD is vendored for ${root} (no public schema; see fixtures/schemas/PROVENANCE.md), so XSD validation was skipped; pass a schema to validate it`,
+    path: `/${root}`,
+    line,
+    validator: 'xsd',
+  };
+}
+
+/** An HL7v3 verdict: valid when no issue is an error, naming the schema used. */
+export function hl7v3Result(issues: Issue[], schema: SchemaRef | undefined): MessageValidation {
+  return { kind: 'hl7v3', valid: !hasErrors(issues), ...(schema ? { schema: schema.name } : {}), issues };
 }
