@@ -2,9 +2,10 @@
 // xmllint uses). See README.md for why it exists and how src/validate/xsd-engine.ts uses it.
 //
 //   compileSchema(path, allowedRoots[]) -> { handle?, served[], refused[], errors[{ file, line, message }] }
-//   parse(buffer)                       -> { doc?, status: 'ok' | 'fallback', name?, line? }
-//   validate(schemaHandle, doc)         -> [{ message, level, line, path? }]
-//   freeDoc(doc), freeSchema(handle)
+//   setRootSchema(rootName, handle)     -> messages with this root element are validated by it
+//   prepareXPaths(expressions[])        -> handle for inspect's options.xpaths
+//   inspect(input | inputs[], options)  -> Promise<{ status, name, ns, line, findings?, values? } | [...]>
+//   freeSchema(handle)
 //
 // Safety: messages are parsed with XML_PARSE_NONET, without entity substitution or DTD loading; the
 // external entity loader serves files only while a schema is being compiled, and only files under
@@ -16,13 +17,17 @@
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
+#include <libxml/xmlsave.h>
 #include <libxml/xmlschemas.h>
 #include <libxml/xmlversion.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #if LIBXML_VERSION >= 21200
@@ -272,6 +277,9 @@ static void on_compile_error(void *data, XML_ERR_CONST xmlError *err) {
   e->message = strdup(err->message ? err->message : "unknown error");
 }
 
+static void forget_schema(napi_env env, Schema *s);
+
+// A registered schema is never finalized: the registry holds a reference to its handle.
 static void schema_finalize(napi_env env, void *data, void *hint) {
   Schema *s = data;
   if (!s) return;
@@ -374,6 +382,7 @@ static napi_value free_schema(napi_env env, napi_callback_info info) {
   CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
   Schema *s = NULL;
   if (argc < 1 || napi_get_value_external(env, argv[0], (void **)&s) != napi_ok || !s) return NULL;
+  forget_schema(env, s);
   if (s->schema) xmlSchemaFree(s->schema);
   if (s->doc) xmlFreeDoc(s->doc);
   s->schema = NULL;
@@ -382,96 +391,101 @@ static napi_value free_schema(napi_env env, napi_callback_info info) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Messages
+// Schemas by message root: which compiled schema validates a message, looked up by the worker
+// threads of inspect(). Set from JavaScript (setRootSchema), which owns the root → schema catalogue.
 
+typedef struct RootSchema {
+  char *root;
+  Schema *schema;
+  napi_ref ref; // keeps the schema's handle (and so the Schema) alive while registered
+  struct RootSchema *next;
+} RootSchema;
+
+// One registry per JavaScript environment (main thread, each worker thread): napi references
+// belong to the environment that made them.
 typedef struct {
-  xmlDocPtr doc;
-  xmlNodePtr message;
-} Doc;
+  RootSchema *root_schemas;
+  // Readers: inspect() work while it validates; writer: setRootSchema/freeSchema on the JS thread,
+  // so a schema is never freed under a running validation.
+  pthread_rwlock_t lock;
+} Registry;
 
-static void doc_finalize(napi_env env, void *data, void *hint) {
-  Doc *d = data;
-  if (!d) return;
-  if (d->doc) xmlFreeDoc(d->doc);
-  free(d);
+static Registry *registry_of(napi_env env) {
+  Registry *registry = NULL;
+  napi_get_instance_data(env, (void **)&registry);
+  return registry;
 }
 
-#define MESSAGE_PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
-
-// parse(buffer): the HL7v3 message element of a well-formed document without a DTD, bare or as the
-// first element child of a SOAP 1.1/1.2 Body. Anything else (not (namespace-)well-formed, any parser
-// diagnostic, DTD, no Body, empty Body, Fault) is status 'fallback': the caller reports it through the WebAssembly engine, whose
-// issues for those cases are the reference.
-static napi_value parse(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
-  napi_value argv[1];
-  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  void *data = NULL;
-  size_t len = 0;
-  bool is_buffer = false;
-  if (argc < 1 || napi_is_buffer(env, argv[0], &is_buffer) != napi_ok || !is_buffer || napi_get_buffer_info(env, argv[0], &data, &len) != napi_ok || len > INT_MAX) {
-    napi_throw_type_error(env, NULL, "parse(buffer)");
-    return NULL;
-  }
-  quiet_thread();
-  napi_value result;
-  CHECK(napi_create_object(env, &result));
-  xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-  xmlDocPtr doc = ctxt ? xmlCtxtReadMemory(ctxt, data, (int)len, NULL, "UTF-8", MESSAGE_PARSE_OPTIONS) : NULL;
-  // Any parser diagnostic (a namespace error such as an undeclared prefix leaves a document behind,
-  // a warning too) hands the message to the WebAssembly engine, which reports it as the reference.
-  int well_formed = ctxt && doc && ctxt->wellFormed && ctxt->nsWellFormed && ctxt->errNo == 0;
-  if (ctxt) xmlFreeParserCtxt(ctxt);
-  xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
-  xmlNodePtr message = NULL;
-  if (well_formed && root && doc->intSubset == NULL && doc->extSubset == NULL) {
-    const char *soap = is_ns(root, "Envelope", SOAP11) ? SOAP11 : is_ns(root, "Envelope", SOAP12) ? SOAP12 : NULL;
-    if (soap == NULL) {
-      message = root;
-    } else {
-      xmlNodePtr body = NULL;
-      for (xmlNodePtr c = root->children; c; c = c->next)
-        if (is_ns(c, "Body", soap)) {
-          body = c;
-          break;
-        }
-      xmlNodePtr first = first_element(body);
-      if (first && !is_ns(first, "Fault", soap)) message = first;
-    }
-  }
-  if (message == NULL) {
-    if (doc) xmlFreeDoc(doc);
-    CHECK(napi_set_named_property(env, result, "status", str(env, "fallback")));
-    return result;
-  }
-  Doc *d = malloc(sizeof(Doc));
-  if (!d) {
-    xmlFreeDoc(doc);
-    napi_throw_error(env, NULL, "xsd-native: out of memory");
-    return NULL;
-  }
-  d->doc = doc;
-  d->message = message;
-  napi_value handle;
-  CHECK(napi_create_external(env, d, doc_finalize, NULL, &handle));
-  CHECK(napi_set_named_property(env, result, "status", str(env, "ok")));
-  CHECK(napi_set_named_property(env, result, "doc", handle));
-  CHECK(napi_set_named_property(env, result, "name", str(env, (const char *)message->name)));
-  CHECK(napi_set_named_property(env, result, "line", num(env, (double)xmlGetLineNo(message))));
-  return result;
-}
-
-static napi_value free_doc(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
-  napi_value argv[1];
-  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  Doc *d = NULL;
-  if (argc < 1 || napi_get_value_external(env, argv[0], (void **)&d) != napi_ok || !d) return NULL;
-  if (d->doc) xmlFreeDoc(d->doc);
-  d->doc = NULL;
-  d->message = NULL;
+static Schema *schema_for_root(Registry *registry, const char *root) {
+  for (RootSchema *r = registry->root_schemas; r; r = r->next)
+    if (strcmp(r->root, root) == 0) return r->schema;
   return NULL;
 }
+
+// Unregisters every root validated by `s` (or all when s is NULL); caller holds the write lock.
+static void unregister_schema(napi_env env, Registry *registry, Schema *s) {
+  for (RootSchema **link = &registry->root_schemas; *link;) {
+    RootSchema *r = *link;
+    if (s != NULL && r->schema != s) {
+      link = &r->next;
+      continue;
+    }
+    *link = r->next;
+    if (env) napi_delete_reference(env, r->ref);
+    free(r->root);
+    free(r);
+  }
+}
+
+// setRootSchema(rootName, handle | null): messages whose root element has this local name are
+// validated against this schema by inspect({ validate: true }).
+static napi_value set_root_schema(napi_env env, napi_callback_info info) {
+  size_t argc = 2;
+  napi_value argv[2];
+  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  char *root = argc >= 1 ? get_string(env, argv[0]) : NULL;
+  if (!root) {
+    napi_throw_type_error(env, NULL, "setRootSchema(rootName, handle)");
+    return NULL;
+  }
+  Schema *s = NULL;
+  napi_valuetype type = napi_undefined;
+  if (argc >= 2) napi_typeof(env, argv[1], &type);
+  if (type == napi_external && (napi_get_value_external(env, argv[1], (void **)&s) != napi_ok || !s || !s->schema)) {
+    free(root);
+    napi_throw_type_error(env, NULL, "setRootSchema: schema already freed");
+    return NULL;
+  }
+  Registry *registry = registry_of(env);
+  pthread_rwlock_wrlock(&registry->lock);
+  for (RootSchema **link = &registry->root_schemas; *link; link = &(*link)->next) {
+    if (strcmp((*link)->root, root) != 0) continue;
+    RootSchema *old = *link;
+    *link = old->next;
+    napi_delete_reference(env, old->ref);
+    free(old->root);
+    free(old);
+    break;
+  }
+  if (s) {
+    RootSchema *r = calloc(1, sizeof(RootSchema));
+    if (r && napi_create_reference(env, argv[1], 1, &r->ref) == napi_ok) {
+      r->root = root;
+      root = NULL;
+      r->schema = s;
+      r->next = registry->root_schemas;
+      registry->root_schemas = r;
+    } else {
+      free(r);
+    }
+  }
+  pthread_rwlock_unlock(&registry->lock);
+  free(root);
+  return NULL;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages
 
 typedef struct {
   char *message;
@@ -561,50 +575,480 @@ static void on_valid_error(void *data, XML_ERR_CONST xmlError *err) {
   }
 }
 
-static napi_value validate(napi_env env, napi_callback_info info) {
+
+// ---------------------------------------------------------------------------------------------
+// inspect(input | inputs[], options) -> Promise<result | results[]>: the whole per-message job on a
+// libuv worker thread (read the file, parse, find the message element, XPath values, XSD
+// validation), so that messages are processed in parallel and the JavaScript thread only collects
+// results. An array of inputs is one job (one wake-up of the JavaScript thread for all of them:
+// each wake-up costs tens of microseconds, as much as validating a small message).
+//
+//   input:   Buffer (the message) | string (a file path, with options.file)
+//   options: { file?: boolean, maxBytes: number, xmldomUnwrap?: boolean, validate?: boolean,
+//              schema?: handle (overrides the root registry), xpaths?: handle (prepareXPaths) }
+//   result:  { status: 'fallback', reason } |
+//            { status: 'ok', name, ns, line, findings?: [{ message, level, line, path? }], values?: string[] }
+//
+// 'fallback' is everything the caller must handle on its reference path (the WebAssembly engine or
+// the xmldom reader): unreadable or too large file, not (namespace-)well-formed, any parser
+// diagnostic, a DTD, a SOAP envelope without a usable Body or with a Fault. `findings` is present
+// when a schema validated the message (options.schema, or the one registered for its root name).
+// `values`: each XPath evaluated with the message element as context node and the prefix hl7 bound
+// to urn:hl7-org:v3; a node-set gives its first node serialised (as xmlSaveTree without
+// formatting), anything else its XPath string value.
+
+#define MESSAGE_PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
+#define XPATH_CACHE 8
+
+// XPath expressions prepared once (prepareXPaths) and shared by inspect() calls: converting long
+// strings from JavaScript on every call would cost more than evaluating them.
+typedef struct {
+  char **sources;
+  size_t count;
+} XPathSet;
+
+static void xpath_set_finalize(napi_env env, void *data, void *hint) {
+  XPathSet *set = data;
+  for (size_t i = 0; i < set->count; i++) free(set->sources[i]);
+  free(set->sources);
+  free(set);
+}
+
+// prepareXPaths(expressions[]) -> handle for inspect's options.xpaths.
+static napi_value prepare_xpaths(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  bool is_array = false;
+  if (argc < 1 || napi_is_array(env, argv[0], &is_array) != napi_ok || !is_array) {
+    napi_throw_type_error(env, NULL, "prepareXPaths(expressions)");
+    return NULL;
+  }
+  uint32_t n = 0;
+  napi_get_array_length(env, argv[0], &n);
+  XPathSet *set = calloc(1, sizeof(XPathSet));
+  if (set) set->sources = calloc(n ? n : 1, sizeof(char *));
+  if (!set || !set->sources) {
+    free(set);
+    napi_throw_error(env, NULL, "xsd-native: out of memory");
+    return NULL;
+  }
+  for (uint32_t i = 0; i < n; i++) {
+    napi_value item;
+    napi_get_element(env, argv[0], i, &item);
+    char *source = get_string(env, item);
+    if (!source) {
+      xpath_set_finalize(env, set, NULL);
+      napi_throw_type_error(env, NULL, "prepareXPaths: expressions must be strings");
+      return NULL;
+    }
+    set->sources[set->count++] = source;
+  }
+  napi_value handle;
+  if (napi_create_external(env, set, xpath_set_finalize, NULL, &handle) != napi_ok) {
+    xpath_set_finalize(env, set, NULL);
+    napi_throw_error(env, NULL, "xsd-native: cannot create the XPath handle");
+    return NULL;
+  }
+  return handle;
+}
+
+// One message: its input and what inspecting it found.
+typedef struct {
+  char *path;
+  char *data;
+  size_t len;
+  const char *fallback;
+  char *name, *ns;
+  long line;
+  int validated, vret;
+  ValidErrors errors;
+  char **values;
+} Item;
+
+// One inspect() call: the options (copied on the JavaScript thread) and its messages.
+typedef struct {
+  size_t max_bytes;
+  int xmldom_unwrap;
+  int do_validate;
+  Schema *schema;
+  napi_ref schema_ref;
+  char **xpaths; // the sources of the XPathSet, kept alive by xpaths_ref
+  size_t nxpaths;
+  napi_ref xpaths_ref;
+  Registry *registry;
+  Item *items;
+  size_t nitems;
+  int is_array;
+  napi_deferred deferred;
+  napi_async_work work;
+} Inspection;
+
+// Compiled XPath expressions of this worker thread (the pool's threads live as long as the process).
+static __thread struct {
+  char *source;
+  xmlXPathCompExprPtr comp;
+} xpath_cache[XPATH_CACHE];
+
+static xmlXPathCompExprPtr compiled_xpath(const char *source, int *cached) {
+  *cached = 1;
+  for (int i = 0; i < XPATH_CACHE; i++)
+    if (xpath_cache[i].source && strcmp(xpath_cache[i].source, source) == 0) return xpath_cache[i].comp;
+  xmlXPathCompExprPtr comp = xmlXPathCompile(BAD_CAST source);
+  if (!comp) return NULL;
+  for (int i = 0; i < XPATH_CACHE; i++)
+    if (!xpath_cache[i].source) {
+      xpath_cache[i].source = strdup(source);
+      xpath_cache[i].comp = comp;
+      return comp;
+    }
+  *cached = 0; // cache full: the caller frees it
+  return comp;
+}
+
+static char *serialise(xmlNodePtr node) {
+  xmlBufferPtr buffer = xmlBufferCreate();
+  if (!buffer) return NULL;
+  xmlSaveCtxtPtr save = xmlSaveToBuffer(buffer, "utf-8", 0);
+  char *out = NULL;
+  if (save) {
+    xmlSaveTree(save, node);
+    xmlSaveClose(save);
+    out = strndup((const char *)xmlBufferContent(buffer), (size_t)xmlBufferLength(buffer));
+  }
+  xmlBufferFree(buffer);
+  return out;
+}
+
+// The message element: the root, or the first element child of a SOAP 1.1/1.2 Body. With
+// xmldom_unwrap, also NULL wherever the xmldom reader (src/simulator/hcim-v3/v3-request.ts) would
+// pick another element: it unwraps any root named Envelope at its first child named Body.
+static xmlNodePtr message_element(xmlNodePtr root, int xmldom_unwrap) {
+  const char *soap = is_ns(root, "Envelope", SOAP11) ? SOAP11 : is_ns(root, "Envelope", SOAP12) ? SOAP12 : NULL;
+  if (soap == NULL) return xmldom_unwrap && xmlStrEqual(root->name, BAD_CAST "Envelope") ? NULL : root;
+  xmlNodePtr body = NULL;
+  for (xmlNodePtr c = root->children; c; c = c->next) {
+    if (xmldom_unwrap && c->type == XML_ELEMENT_NODE && xmlStrEqual(c->name, BAD_CAST "Body") && !is_ns(c, "Body", soap)) return NULL;
+    if (is_ns(c, "Body", soap)) {
+      body = c;
+      break;
+    }
+  }
+  xmlNodePtr first = first_element(body);
+  return first && !is_ns(first, "Fault", soap) ? first : NULL;
+}
+
+static int read_file(Item *item, size_t max_bytes) {
+  FILE *f = fopen(item->path, "rb");
+  if (!f) return 0;
+  struct stat st;
+  int ok = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size <= max_bytes;
+  if (ok) {
+    item->data = malloc((size_t)st.st_size + 1);
+    item->len = item->data ? fread(item->data, 1, (size_t)st.st_size, f) : 0;
+    ok = item->data != NULL && item->len == (size_t)st.st_size;
+  }
+  fclose(f);
+  return ok;
+}
+
+static void inspect_item(Inspection *job, Item *item) {
+  if (item->path && !read_file(item, job->max_bytes)) {
+    item->fallback = "file unreadable or larger than maxBytes";
+    return;
+  }
+  if (item->len > job->max_bytes || item->len > INT_MAX) {
+    item->fallback = "message larger than maxBytes";
+    return;
+  }
+  xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+  xmlDocPtr doc = ctxt ? xmlCtxtReadMemory(ctxt, item->data ? item->data : "", (int)item->len, NULL, "UTF-8", MESSAGE_PARSE_OPTIONS) : NULL;
+  // Any parser diagnostic (a namespace error such as an undeclared prefix leaves a document behind,
+  // a warning too) goes to the reference path, which reports it.
+  int well_formed = ctxt && doc && ctxt->wellFormed && ctxt->nsWellFormed && ctxt->errNo == 0;
+  if (ctxt) xmlFreeParserCtxt(ctxt);
+  free(item->data); // the document no longer needs its bytes
+  item->data = NULL;
+  xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+  xmlNodePtr message = well_formed && root && doc->intSubset == NULL && doc->extSubset == NULL ? message_element(root, job->xmldom_unwrap) : NULL;
+  if (message == NULL) {
+    if (doc) xmlFreeDoc(doc);
+    item->fallback = "not a well-formed message element the native path handles";
+    return;
+  }
+  item->name = strdup((const char *)message->name);
+  item->ns = message->ns && message->ns->href ? strdup((const char *)message->ns->href) : NULL;
+  item->line = xmlGetLineNo(message);
+
+  if (job->nxpaths > 0) {
+    item->values = calloc(job->nxpaths, sizeof(char *));
+    xmlXPathContextPtr xp = xmlXPathNewContext(doc);
+    if (xp && item->values) {
+      xmlXPathRegisterNs(xp, BAD_CAST "hl7", BAD_CAST "urn:hl7-org:v3");
+      for (size_t i = 0; i < job->nxpaths; i++) {
+        int cached = 1;
+        xmlXPathCompExprPtr comp = compiled_xpath(job->xpaths[i], &cached);
+        xp->node = message;
+        xmlXPathObjectPtr result = comp ? xmlXPathCompiledEval(comp, xp) : NULL;
+        if (result && result->type == XPATH_NODESET) {
+          xmlNodeSetPtr nodes = result->nodesetval;
+          item->values[i] = nodes && nodes->nodeNr > 0 ? serialise(nodes->nodeTab[0]) : strdup("");
+        } else if (result) {
+          item->values[i] = (char *)xmlXPathCastToString(result);
+        }
+        if (result) xmlXPathFreeObject(result);
+        if (comp && !cached) xmlXPathFreeCompExpr(comp);
+      }
+    }
+    if (xp) xmlXPathFreeContext(xp);
+  }
+
+  if (job->do_validate) {
+    pthread_rwlock_rdlock(&job->registry->lock);
+    Schema *s = job->schema ? job->schema : schema_for_root(job->registry, item->name);
+    if (s && s->schema) {
+      item->validated = 1;
+      item->errors.message = message;
+      item->vret = -1;
+      xmlSchemaValidCtxtPtr vctxt = xmlSchemaNewValidCtxt(s->schema);
+      if (vctxt) {
+        xmlSchemaSetValidStructuredErrors(vctxt, on_valid_error, &item->errors);
+        item->vret = xmlSchemaValidateOneElement(vctxt, message);
+        xmlSchemaFreeValidCtxt(vctxt);
+      }
+    }
+    pthread_rwlock_unlock(&job->registry->lock);
+  }
+  xmlFreeDoc(doc);
+}
+
+static void inspect_execute(napi_env env, void *data) {
+  Inspection *job = data;
+  quiet_thread();
+  for (size_t i = 0; i < job->nitems; i++) inspect_item(job, &job->items[i]);
+}
+
+static void inspection_free(napi_env env, Inspection *job) {
+  for (size_t k = 0; k < job->nitems; k++) {
+    Item *item = &job->items[k];
+    free(item->path);
+    free(item->data);
+    for (size_t i = 0; item->values && i < job->nxpaths; i++) free(item->values[i]);
+    free(item->values);
+    free(item->name);
+    free(item->ns);
+    for (size_t i = 0; i < item->errors.count; i++) {
+      free(item->errors.items[i].message);
+      free(item->errors.items[i].path);
+    }
+    free(item->errors.items);
+  }
+  free(job->items);
+  if (job->xpaths_ref) napi_delete_reference(env, job->xpaths_ref);
+  if (job->schema_ref) napi_delete_reference(env, job->schema_ref);
+  if (job->work) napi_delete_async_work(env, job->work);
+  free(job);
+}
+
+static napi_value item_result(napi_env env, Inspection *job, Item *item) {
+  napi_value result;
+  if (napi_create_object(env, &result) != napi_ok) return NULL;
+  if (item->fallback) {
+    napi_set_named_property(env, result, "status", str(env, "fallback"));
+    napi_set_named_property(env, result, "reason", str(env, item->fallback));
+    return result;
+  }
+  napi_set_named_property(env, result, "status", str(env, "ok"));
+  napi_set_named_property(env, result, "name", str(env, item->name));
+  if (item->ns) napi_set_named_property(env, result, "ns", str(env, item->ns));
+  napi_set_named_property(env, result, "line", num(env, (double)item->line));
+  if (item->validated) {
+    size_t extra = item->vret != 0 && item->errors.count == 0 ? 1 : 0;
+    napi_value arr;
+    napi_create_array_with_length(env, item->errors.count + extra, &arr);
+    for (size_t i = 0; i < item->errors.count; i++) {
+      napi_value e;
+      napi_create_object(env, &e);
+      napi_set_named_property(env, e, "message", str(env, item->errors.items[i].message));
+      napi_set_named_property(env, e, "level", num(env, item->errors.items[i].level));
+      napi_set_named_property(env, e, "line", num(env, (double)item->errors.items[i].line));
+      if (item->errors.items[i].path) napi_set_named_property(env, e, "path", str(env, item->errors.items[i].path));
+      napi_set_element(env, arr, (uint32_t)i, e);
+    }
+    if (extra) {
+      // xmlSchemaValidateOneElement < 0: libxml2 could not validate (internal error): still a finding.
+      napi_value e;
+      napi_create_object(env, &e);
+      napi_set_named_property(env, e, "message", str(env, "libxml2 could not validate the message (internal error)"));
+      napi_set_named_property(env, e, "level", num(env, 3));
+      napi_set_named_property(env, e, "line", num(env, 0));
+      napi_set_element(env, arr, 0, e);
+    }
+    napi_set_named_property(env, result, "findings", arr);
+  }
+  if (item->values) {
+    napi_value arr;
+    napi_create_array_with_length(env, job->nxpaths, &arr);
+    for (size_t i = 0; i < job->nxpaths; i++) {
+      napi_value v;
+      if (item->values[i]) v = str(env, item->values[i]);
+      else napi_get_null(env, &v);
+      napi_set_element(env, arr, (uint32_t)i, v);
+    }
+    napi_set_named_property(env, result, "values", arr);
+  }
+  return result;
+}
+
+static napi_value inspection_result(napi_env env, Inspection *job) {
+  if (!job->is_array) return item_result(env, job, &job->items[0]);
+  napi_value arr;
+  if (napi_create_array_with_length(env, job->nitems, &arr) != napi_ok) return NULL;
+  for (size_t i = 0; i < job->nitems; i++) {
+    napi_value result = item_result(env, job, &job->items[i]);
+    if (!result) return NULL;
+    napi_set_element(env, arr, (uint32_t)i, result);
+  }
+  return arr;
+}
+
+static void inspect_complete(napi_env env, napi_status status, void *data) {
+  Inspection *job = data;
+  napi_value result = status == napi_ok ? inspection_result(env, job) : NULL;
+  if (result) {
+    napi_resolve_deferred(env, job->deferred, result);
+  } else {
+    napi_value message, error;
+    napi_create_string_utf8(env, "xsd-native: inspect failed", NAPI_AUTO_LENGTH, &message);
+    napi_create_error(env, NULL, message, &error);
+    napi_reject_deferred(env, job->deferred, error);
+  }
+  inspection_free(env, job);
+}
+
+static int get_flag(napi_env env, napi_value object, const char *name) {
+  napi_value value;
+  bool flag = false;
+  if (napi_get_named_property(env, object, name, &value) != napi_ok) return 0;
+  if (napi_get_value_bool(env, value, &flag) != napi_ok) return 0;
+  return flag;
+}
+
+// Copies one input into an item: a path (with options.file) or a Buffer's bytes (the worker thread
+// must not read JavaScript-owned memory). 0 with a TypeError thrown when the input is unusable.
+static int take_input(napi_env env, napi_value input, int file, Item *item) {
+  if (file) {
+    item->path = get_string(env, input);
+    if (item->path) return 1;
+    napi_throw_type_error(env, NULL, "inspect: with options.file the inputs must be paths");
+    return 0;
+  }
+  bool is_buffer = false;
+  void *bytes = NULL;
+  if (napi_is_buffer(env, input, &is_buffer) != napi_ok || !is_buffer || napi_get_buffer_info(env, input, &bytes, &item->len) != napi_ok) {
+    napi_throw_type_error(env, NULL, "inspect: inputs must be Buffers (or paths with options.file)");
+    return 0;
+  }
+  item->data = malloc(item->len + 1);
+  if (!item->data) {
+    napi_throw_error(env, NULL, "xsd-native: out of memory");
+    return 0;
+  }
+  memcpy(item->data, bytes, item->len);
+  return 1;
+}
+
+static napi_value inspect(napi_env env, napi_callback_info info) {
   size_t argc = 2;
   napi_value argv[2];
   CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  Schema *s = NULL;
-  Doc *d = NULL;
-  if (argc < 2 || napi_get_value_external(env, argv[0], (void **)&s) != napi_ok || napi_get_value_external(env, argv[1], (void **)&d) != napi_ok || !s ||
-      !s->schema || !d || !d->doc) {
-    napi_throw_type_error(env, NULL, "validate(schemaHandle, doc): schema or document already freed");
+  napi_valuetype options_type = napi_undefined;
+  if (argc >= 2) napi_typeof(env, argv[1], &options_type);
+  if (argc < 2 || options_type != napi_object) {
+    napi_throw_type_error(env, NULL, "inspect(input | inputs, options)");
     return NULL;
   }
-  quiet_thread();
-  ValidErrors errors = {d->message, NULL, 0, 0};
-  int ret = -1;
-  xmlSchemaValidCtxtPtr vctxt = xmlSchemaNewValidCtxt(s->schema);
-  if (vctxt) {
-    xmlSchemaSetValidStructuredErrors(vctxt, on_valid_error, &errors);
-    ret = xmlSchemaValidateOneElement(vctxt, d->message);
-    xmlSchemaFreeValidCtxt(vctxt);
+  Inspection *job = calloc(1, sizeof(Inspection));
+  if (!job) {
+    napi_throw_error(env, NULL, "xsd-native: out of memory");
+    return NULL;
   }
-  napi_value arr;
-  CHECK(napi_create_array_with_length(env, errors.count, &arr));
-  for (size_t i = 0; i < errors.count; i++) {
-    napi_value e;
-    napi_create_object(env, &e);
-    napi_set_named_property(env, e, "message", str(env, errors.items[i].message));
-    napi_set_named_property(env, e, "level", num(env, errors.items[i].level));
-    napi_set_named_property(env, e, "line", num(env, (double)errors.items[i].line));
-    if (errors.items[i].path) napi_set_named_property(env, e, "path", str(env, errors.items[i].path));
-    napi_set_element(env, arr, (uint32_t)i, e);
-    free(errors.items[i].message);
-    free(errors.items[i].path);
+  job->registry = registry_of(env);
+  napi_value options = argv[1], value;
+  double max_bytes = 0;
+  if (napi_get_named_property(env, options, "maxBytes", &value) != napi_ok || napi_get_value_double(env, value, &max_bytes) != napi_ok || max_bytes < 0) {
+    inspection_free(env, job);
+    napi_throw_type_error(env, NULL, "inspect: options.maxBytes must be a number");
+    return NULL;
   }
-  free(errors.items);
-  if (ret != 0 && errors.count == 0) {
-    // xmlSchemaValidateOneElement < 0: libxml2 could not validate (internal error): still a finding.
-    napi_value e;
-    napi_create_object(env, &e);
-    napi_set_named_property(env, e, "message", str(env, "libxml2 could not validate the message (internal error)"));
-    napi_set_named_property(env, e, "level", num(env, 3));
-    napi_set_named_property(env, e, "line", num(env, 0));
-    napi_set_element(env, arr, 0, e);
+  job->max_bytes = max_bytes > (double)INT_MAX ? (size_t)INT_MAX : (size_t)max_bytes;
+  job->xmldom_unwrap = get_flag(env, options, "xmldomUnwrap");
+  job->do_validate = get_flag(env, options, "validate");
+  int file = get_flag(env, options, "file");
+  bool is_array = false;
+  napi_is_array(env, argv[0], &is_array);
+  uint32_t n = 1;
+  if (is_array) napi_get_array_length(env, argv[0], &n);
+  job->is_array = is_array;
+  job->items = calloc(n ? n : 1, sizeof(Item));
+  if (!job->items) {
+    inspection_free(env, job);
+    napi_throw_error(env, NULL, "xsd-native: out of memory");
+    return NULL;
   }
-  return arr;
+  for (uint32_t i = 0; i < n; i++) {
+    napi_value input = argv[0];
+    if (is_array) napi_get_element(env, argv[0], i, &input);
+    if (!take_input(env, input, file, &job->items[i])) {
+      job->nitems = i + 1;
+      inspection_free(env, job);
+      return NULL;
+    }
+  }
+  job->nitems = n;
+  napi_valuetype type = napi_undefined;
+  if (napi_get_named_property(env, options, "schema", &value) == napi_ok && napi_typeof(env, value, &type) == napi_ok && type == napi_external) {
+    if (napi_get_value_external(env, value, (void **)&job->schema) != napi_ok || !job->schema || !job->schema->schema) {
+      inspection_free(env, job);
+      napi_throw_type_error(env, NULL, "inspect: options.schema already freed");
+      return NULL;
+    }
+    napi_create_reference(env, value, 1, &job->schema_ref);
+  }
+  if (napi_get_named_property(env, options, "xpaths", &value) == napi_ok && napi_typeof(env, value, &type) == napi_ok && type != napi_undefined) {
+    XPathSet *set = NULL;
+    if (type != napi_external || napi_get_value_external(env, value, (void **)&set) != napi_ok || !set) {
+      inspection_free(env, job);
+      napi_throw_type_error(env, NULL, "inspect: options.xpaths must be a handle from prepareXPaths");
+      return NULL;
+    }
+    napi_create_reference(env, value, 1, &job->xpaths_ref);
+    job->xpaths = set->sources;
+    job->nxpaths = set->count;
+  }
+  napi_value promise, name;
+  CHECK(napi_create_promise(env, &job->deferred, &promise));
+  CHECK(napi_create_string_utf8(env, "hie-conform:inspect", NAPI_AUTO_LENGTH, &name));
+  CHECK(napi_create_async_work(env, NULL, name, inspect_execute, inspect_complete, job, &job->work));
+  CHECK(napi_queue_async_work(env, job->work));
+  return promise;
+}
+
+// Called for a schema about to be freed (freeSchema, GC finalizer): out of the registry first,
+// waiting for validations that use it.
+static void forget_schema(napi_env env, Schema *s) {
+  Registry *registry = env ? registry_of(env) : NULL;
+  if (!registry) return;
+  pthread_rwlock_wrlock(&registry->lock);
+  unregister_schema(env, registry, s);
+  pthread_rwlock_unlock(&registry->lock);
+}
+
+static void registry_finalize(napi_env env, void *data, void *hint) {
+  Registry *registry = data;
+  unregister_schema(NULL, registry, NULL);
+  pthread_rwlock_destroy(&registry->lock);
+  free(registry);
 }
 
 static napi_value version(napi_env env) {
@@ -619,17 +1063,22 @@ static void init_once(void) {
 NAPI_MODULE_INIT() {
   static pthread_once_t once = PTHREAD_ONCE_INIT;
   pthread_once(&once, init_once);
+  Registry *registry = calloc(1, sizeof(Registry));
+  if (!registry || pthread_rwlock_init(&registry->lock, NULL) != 0 || napi_set_instance_data(env, registry, registry_finalize, NULL) != napi_ok) {
+    napi_throw_error(env, NULL, "xsd-native: cannot initialise");
+    return NULL;
+  }
   napi_value fn;
   napi_create_function(env, "compileSchema", NAPI_AUTO_LENGTH, compile_schema, NULL, &fn);
   napi_set_named_property(env, exports, "compileSchema", fn);
   napi_create_function(env, "freeSchema", NAPI_AUTO_LENGTH, free_schema, NULL, &fn);
   napi_set_named_property(env, exports, "freeSchema", fn);
-  napi_create_function(env, "parse", NAPI_AUTO_LENGTH, parse, NULL, &fn);
-  napi_set_named_property(env, exports, "parse", fn);
-  napi_create_function(env, "validate", NAPI_AUTO_LENGTH, validate, NULL, &fn);
-  napi_set_named_property(env, exports, "validate", fn);
-  napi_create_function(env, "freeDoc", NAPI_AUTO_LENGTH, free_doc, NULL, &fn);
-  napi_set_named_property(env, exports, "freeDoc", fn);
+  napi_create_function(env, "setRootSchema", NAPI_AUTO_LENGTH, set_root_schema, NULL, &fn);
+  napi_set_named_property(env, exports, "setRootSchema", fn);
+  napi_create_function(env, "prepareXPaths", NAPI_AUTO_LENGTH, prepare_xpaths, NULL, &fn);
+  napi_set_named_property(env, exports, "prepareXPaths", fn);
+  napi_create_function(env, "inspect", NAPI_AUTO_LENGTH, inspect, NULL, &fn);
+  napi_set_named_property(env, exports, "inspect", fn);
   napi_set_named_property(env, exports, "libxml2Version", version(env));
   return exports;
 }

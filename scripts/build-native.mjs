@@ -54,7 +54,7 @@ if (result.status !== 0 || !fs.existsSync(output)) {
 }
 
 // Smoke test in a child process: a broken addon must not be left where the CLI would load it.
-const probe = spawnSync(process.execPath, ['-e', `const a = require(${JSON.stringify(output)}); if (typeof a.validate !== 'function') process.exit(1); console.log(a.libxml2Version)`], { encoding: 'utf8' });
+const probe = spawnSync(process.execPath, ['-e', `const a = require(${JSON.stringify(output)}); if (typeof a.inspect !== 'function') process.exit(1); console.log(a.libxml2Version)`], { encoding: 'utf8' });
 if (probe.status !== 0) {
   fs.rmSync(output, { force: true });
   skip(`the built addon does not load: ${(probe.stderr || '').trim().split('\n')[0]}`);

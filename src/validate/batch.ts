@@ -13,6 +13,8 @@ const BATCH = 16;
  */
 const FILES_PER_WORKER = 250;
 const MAX_WORKERS = 4;
+/** Most files in one job of the native addon (see validateInFlight). */
+const NATIVE_JOB_FILES = 32;
 
 /** What the main thread sends a batch worker (`batch-worker.ts`). */
 export interface BatchWorkerData {
@@ -72,6 +74,8 @@ export interface BatchOptions {
  * @throws HarnessError for unusable options, as {@link validateMessageFile} does.
  */
 export async function validateFiles(files: readonly string[], options: ValidationOptions, batch: BatchOptions = {}): Promise<MessageValidation[]> {
+  const { isXsdOnly, xsdEngine } = await import('./xsd-engine.js');
+  if (isXsdOnly(options) && xsdEngine() === 'native') return validateInFlight(files, options, nativeInFlight(batch.workers));
   const workers = batch.workers ?? batchWorkerCount(files.length);
   const results: (MessageValidation | undefined)[] = new Array(files.length);
   const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
@@ -92,6 +96,43 @@ export async function validateFiles(files: readonly string[], options: Validatio
   }
   for (let i = 0; i < files.length; i++) results[i] ??= await validateMessageFile(files[i]!, options);
   return results as MessageValidation[];
+}
+
+/**
+ * Messages in flight on the native engine: its addon reads, parses and validates on libuv's worker
+ * threads (4 by default), which start with the process, so unlike worker threads there is no
+ * start-up to win back: two per CPU keep the pool busy while this thread collects results.
+ * `workers` (or `HIE_CONFORM_VALIDATE_WORKERS`) n gives n + 1, so 0 validates one message at a time.
+ */
+function nativeInFlight(workers: number | undefined): number {
+  const configured = workers ?? (process.env.HIE_CONFORM_VALIDATE_WORKERS?.trim() ? batchWorkerCount(0) : undefined);
+  if (configured !== undefined) return configured + 1;
+  const cpus = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.min(8, 2 * cpus);
+}
+
+/**
+ * Validates the files on the native engine, in jobs of a few files (`validateHl7v3XsdNativeFiles`)
+ * with up to `inFlight` jobs at a time; files the addon leaves to the reading path go through
+ * {@link validateMessageFile}. Results in file order.
+ */
+async function validateInFlight(files: readonly string[], options: ValidationOptions, inFlight: number): Promise<MessageValidation[]> {
+  const { validateHl7v3XsdNativeFiles } = await import('./hl7v3-native.js');
+  const results: MessageValidation[] = new Array(files.length);
+  // Small enough jobs that every lane gets several, large enough that waking this thread per job is cheap.
+  const jobSize = Math.max(1, Math.min(NATIVE_JOB_FILES, Math.ceil(files.length / (inFlight * 4))));
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < files.length) {
+      const start = next;
+      next = Math.min(files.length, start + jobSize);
+      const chunk = files.slice(start, next);
+      const validated = await validateHl7v3XsdNativeFiles(chunk, options);
+      for (let k = 0; k < chunk.length; k++) results[start + k] = validated[k] ?? (await validateMessageFile(chunk[k]!, options));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(inFlight, files.length)) }, lane));
+  return results;
 }
 
 /**

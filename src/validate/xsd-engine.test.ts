@@ -214,6 +214,68 @@ describe('XSD engines (native addon vs WebAssembly)', function () {
       expect(native.stdout).to.equal(wasm.stdout);
     });
 
+    it('the CLI: hostile, oversized and non-XML files, read by the addon itself, give the same output as the WebAssembly engine; in flight or one at a time', function () {
+      if (!fs.existsSync(path.join(ROOT, 'dist/cli/main.js'))) this.skip(); // needs `npm run build`
+      const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hie-conform-engine-'));
+      try {
+        const files = Object.entries(HOSTILE).map(([name, content], i) => {
+          const file = path.join(tmp, `${String(i).padStart(2, '0')}-${name.replace(/\W+/g, '-')}.xml`);
+          fs.writeFileSync(file, content);
+          return file;
+        });
+        const big = path.join(tmp, 'fifty-mb.xml');
+        fs.writeFileSync(big, `<MCCI_IN000002 xmlns="urn:hl7-org:v3">${'x'.repeat(50 * 1024 * 1024)}</MCCI_IN000002>`);
+        const json = path.join(tmp, 'patient.json');
+        fs.writeFileSync(json, '{"resourceType":"Patient"}');
+        const latin1 = path.join(tmp, 'latin1.xml');
+        fs.writeFileSync(latin1, Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><MCCI_IN000002 xmlns="urn:hl7-org:v3"><id root="\xe9"/></MCCI_IN000002>', 'latin1'));
+        const valid = listXml(SAMPLES_DIR).filter((file) => file.includes('/hcim/'));
+        const all = [...files, big, json, latin1, ...valid, ...files];
+        const run = (engine: string, workers?: string) =>
+          spawnSync(process.execPath, [path.join(ROOT, 'bin/hie-conform'), 'validate', '--strict', '--only', 'xsd', '--format', 'json', ...all], {
+            encoding: 'utf8',
+            maxBuffer: 64 * 1024 * 1024,
+            env: { ...process.env, HIE_CONFORM_XSD_ENGINE: engine, ...(workers !== undefined ? { HIE_CONFORM_VALIDATE_WORKERS: workers } : {}) },
+          });
+        const wasm = run('wasm', '0');
+        expect(wasm.status, wasm.stderr).to.equal(1);
+        expect(JSON.parse(wasm.stdout).files).to.have.length(all.length);
+        for (const workers of [undefined, '0']) {
+          const native = run('native', workers);
+          expect(native.stderr, `workers=${workers}`).to.equal(wasm.stderr);
+          expect(native.status).to.equal(wasm.status);
+          expect(native.stdout, `workers=${workers}`).to.equal(wasm.stdout);
+        }
+      } finally {
+        fs.rmSync(tmp, { recursive: true, force: true });
+      }
+    });
+
+    it('inspect: an array of inputs gives one result per input, in order; freeSchema unregisters a root schema', async function () {
+      const addon = nativeXsdAddon()!;
+      const schema = addon.compileSchema(path.join(FIXTURE_SCHEMAS_DIR, 'hcim/QUPA_AR101102.xsd'), [FIXTURE_SCHEMAS_DIR]);
+      expect(schema.handle).to.not.equal(undefined);
+      const good = fs.readFileSync(path.join(SAMPLES_DIR, 'hcim/HCIM_IN_GetDemographics.request.spec-sample.xml'));
+      const bad = Buffer.from(MUTATIONS[0]!.apply(good.toString('utf8'))!);
+      const inputs = [good, Buffer.from('not xml'), bad, Buffer.from('<Other xmlns="urn:x"/>')];
+      addon.setRootSchema('HCIM_IN_GetDemographics', schema.handle!);
+      const results = await addon.inspect(inputs, { maxBytes: 1 << 20, validate: true });
+      expect(results.map((r) => r.status)).to.deep.equal(['ok', 'fallback', 'ok', 'ok']);
+      const [first, , third, fourth] = results as Extract<(typeof results)[number], { status: 'ok' }>[];
+      expect(first!.name).to.equal('HCIM_IN_GetDemographics');
+      expect(first!.findings).to.deep.equal([]);
+      expect(third!.findings!.length).to.be.greaterThan(0);
+      expect(fourth!.ns).to.equal('urn:x');
+      expect(fourth!.findings).to.equal(undefined); // no schema registered for this root
+      expect((await addon.inspect(good, { maxBytes: 10, validate: true })).status).to.equal('fallback');
+      const values = await addon.inspect(good, { maxBytes: 1 << 20, xpaths: addon.prepareXPaths(['string(hl7:id/@root)', 'count(hl7:*)', 'hl7:interactionId', 'hl7:nothing']) });
+      expect(values.status === 'ok' && values.values).to.deep.equal(['2.16.840.1.113883.3.51.1.1.1', '10', '<interactionId root="2.16.840.1.113883.3.51.1.1.2" extension="HCIM_IN_GetDemographics"/>', '']);
+      addon.freeSchema(schema.handle!);
+      const after = await addon.inspect(good, { maxBytes: 1 << 20, validate: true });
+      expect(after.status === 'ok' && after.findings).to.equal(undefined);
+      disposeNativeSchemas(); // this test replaced the registration hl7v3-native.ts made: let it start over
+    });
+
     it('compiling a schema reads files only under the allowed roots, never the network', function () {
       const addon = nativeXsdAddon()!;
       const schema = path.join(FIXTURE_SCHEMAS_DIR, 'hl7v3/NE2008/multicacheschemas/PRPA_IN201305UV02.xsd');

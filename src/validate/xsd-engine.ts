@@ -13,14 +13,50 @@ import type { ValidationOptions } from './contract.js';
  */
 export type XsdEngineName = 'native' | 'wasm';
 
+/** An XSD finding of the addon: libxml2's message and level, the line, our element path. */
+export interface NativeFinding {
+  message: string;
+  level: number;
+  line: number;
+  path?: string;
+}
+
+/** Options of {@link NativeXsdAddon.inspect}. */
+export interface NativeInspectOptions {
+  /** The input is a file path, read by the addon (else a Buffer holding the message). */
+  file?: boolean;
+  /** Larger inputs are not parsed (status fallback). */
+  maxBytes: number;
+  /** Fall back wherever the simulator's xmldom reader would unwrap a different message element. */
+  xmldomUnwrap?: boolean;
+  /** XSD-validate the message element: against `schema`, else the schema registered for its root name. */
+  validate?: boolean;
+  schema?: object;
+  /** XPath expressions evaluated on the message element (prefix `hl7` = urn:hl7-org:v3), from {@link NativeXsdAddon.prepareXPaths}. */
+  xpaths?: object;
+}
+
+/** What {@link NativeXsdAddon.inspect} resolves to. */
+export type NativeInspection =
+  | { status: 'fallback'; reason: string }
+  | { status: 'ok'; name: string; ns?: string; line: number; findings?: NativeFinding[]; values?: (string | null)[] };
+
 /** The addon's interface (native/xsd-native.c). */
 export interface NativeXsdAddon {
   libxml2Version: string;
   compileSchema(path: string, allowedRoots: string[]): { handle?: object; served: string[]; refused: string[]; errors: { file?: string; line: number; message: string }[] };
   freeSchema(handle: object): void;
-  parse(content: Buffer): { status: 'ok'; doc: object; name: string; line: number } | { status: 'fallback' };
-  validate(schema: object, doc: object): { message: string; level: number; line: number; path?: string }[];
-  freeDoc(doc: object): void;
+  /** Messages whose root element has this local name are validated by this schema (`inspect` with `validate`). */
+  setRootSchema(rootName: string, handle: object | null): void;
+  /** XPath expressions for `inspect` (converted once, not on every call). */
+  prepareXPaths(expressions: string[]): object;
+  /**
+   * Read (with `file`), parse, locate the message element, evaluate `xpaths` and validate, on a
+   * libuv worker thread. `fallback`: content the caller must handle on its reference path.
+   */
+  inspect(input: Buffer | string, options: NativeInspectOptions): Promise<NativeInspection>;
+  /** Several messages as one job (one wake-up of this thread for all of them). */
+  inspect(inputs: (Buffer | string)[], options: NativeInspectOptions): Promise<NativeInspection[]>;
 }
 
 /** Where the build (scripts/build-native.mjs) puts the addon, from both src/ and dist/. */

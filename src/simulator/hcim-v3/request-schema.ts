@@ -53,8 +53,26 @@ export interface ReadHcimRequest {
   schemaProblem(): Promise<string | undefined>;
 }
 
-type Inspect = (body: string) => InspectedV3Request | undefined;
+type Inspect = (body: string) => InspectedV3Request | undefined | Promise<InspectedV3Request | undefined>;
 let inspect: Promise<Inspect | null> | undefined;
+
+/**
+ * The one-parse reader: on the native addon when it is the XSD engine (xsd-engine.ts; the parse
+ * and validation then run off the JavaScript thread), else on libxml2-wasm; null when neither loads.
+ */
+async function loadInspector(): Promise<Inspect | null> {
+  try {
+    const { nativeXsdAddon, xsdEngine } = await import('../../validate/xsd-engine.js');
+    const addon = xsdEngine() === 'native' ? nativeXsdAddon() : undefined;
+    if (addon) {
+      const { inspectV3RequestNative } = await import('./v3-request-native.js');
+      return (body) => inspectV3RequestNative(addon, body);
+    }
+  } catch {
+    // HIE_CONFORM_XSD_ENGINE=native without the addon: the WebAssembly reader still works.
+  }
+  return import('./v3-request-libxml.js').then((module) => module.inspectV3Request, () => null);
+}
 
 /**
  * Read an incoming HCIM request: one libxml2 parse gives the wrapper facts and the XSD verdict
@@ -63,8 +81,8 @@ let inspect: Promise<Inspect | null> | undefined;
  * `validateHl7v3` on the text for the verdict.
  */
 export async function readHcimRequest(body: string): Promise<ReadHcimRequest> {
-  inspect ??= import('./v3-request-libxml.js').then((module) => module.inspectV3Request, () => null);
-  const inspected = (await inspect)?.(body);
+  inspect ??= loadInspector();
+  const inspected = await (await inspect)?.(body);
   if (inspected === undefined) return { parsed: readV3Request(body), schemaProblem: () => requestSchemaProblem(body) };
   if (!inspected.ok) return { parsed: inspected, schemaProblem: () => requestSchemaProblem(body) };
   const { facts } = inspected;

@@ -1,7 +1,9 @@
 import { expect } from 'chai';
 import * as v3 from '../test-support/hcim-v3-requests.js';
 import { readHcimRequest, requestSchemaProblem } from './request-schema.js';
-import { inspectV3Request } from './v3-request-libxml.js';
+import { nativeXsdAddon } from '../../validate/xsd-engine.js';
+import { inspectV3Request, type InspectedV3Request } from './v3-request-libxml.js';
+import { inspectV3RequestNative } from './v3-request-native.js';
 import { readV3Request } from './v3-request.js';
 import { echoPayload } from './v3-response.js';
 
@@ -14,6 +16,7 @@ const BODIES: Record<string, string> = {
   'GetDemographics .History by source id': v3.getDemographicsRequest('VIHA-000417', { root: '2.16.840.1.113883.3.51.1.1.6', history: true }).body,
   'GetRelatedIdentifiers': v3.getRelatedIdentifiersRequest('9876543218').body,
   'FindCandidates': v3.findCandidatesRequest('ASHWORTH', 'V8V 3K8').body,
+  'FindCandidates with non-ASCII and escaped characters in the payload': v3.findCandidatesRequest('MÜLLER-Ōtsuka &amp; 李', 'V8V 3K8').body,
   'PersonRevised': v3.personRevisedRequest(person).body,
   'PersonRevised async': v3.personRevisedRequest(person, { async: true }).body,
   'PersonMerged': v3.personMergedRequest('9877176374', '9877176002').body,
@@ -44,11 +47,24 @@ const BODIES: Record<string, string> = {
   'private-use separator character in a value': gd.replace('extension="HIE_CONFORM"', 'extension="A\uE000B"'),
 };
 
-describe('HCIM request reader: one libxml2 parse reads what the xmldom reader + validateHl7v3 read', () => {
+type Inspector = (body: string) => InspectedV3Request | undefined | Promise<InspectedV3Request | undefined>;
+/** The one-parse readers: libxml2-wasm, and the native addon when it is built (npm install builds it). */
+const INSPECTORS: { engine: string; inspect?: Inspector }[] = [
+  { engine: 'libxml2-wasm', inspect: inspectV3Request },
+  { engine: 'native addon', inspect: nativeXsdAddon() ? (body) => inspectV3RequestNative(nativeXsdAddon()!, body) : undefined },
+];
+
+for (const { engine, inspect } of INSPECTORS) describe(`HCIM request reader (${engine}): one libxml2 parse reads what the xmldom reader + validateHl7v3 read`, () => {
+  before(function () {
+    if (!inspect) {
+      process.stdout.write(`      (skipped: the native addon is not built, see native/README.md)\n`);
+      this.skip();
+    }
+  });
   for (const [name, body] of Object.entries(BODIES)) {
     it(name, async () => {
       const reference = readV3Request(body);
-      const inspected = inspectV3Request(body);
+      const inspected = await inspect!(body);
       const read = await readHcimRequest(body);
       if (inspected === undefined) {
         // The reference path itself: same parse outcome, same verdict.
@@ -89,13 +105,25 @@ describe('HCIM request reader: one libxml2 parse reads what the xmldom reader + 
     });
   }
 
-  it('takes the one-parse path for the ordinary requests (the load bench shape)', () => {
+  it('takes the one-parse path for the ordinary requests (the load bench shape)', async () => {
     for (const name of ['GetDemographics', 'GetRelatedIdentifiers', 'FindCandidates', 'PersonRevised', 'schema-invalid: versionCode moved']) {
-      const inspected = inspectV3Request(BODIES[name]!);
+      const inspected = await inspect!(BODIES[name]!);
       expect(inspected?.ok, name).to.equal(true);
     }
-    const plain = inspectV3Request(gd);
+    const plain = await inspect!(gd);
     expect(plain?.ok && plain.facts.payloadXml).to.be.a('string');
+  });
+
+  it('reads the same facts and verdicts as the libxml2-wasm reader wherever both take the one-parse path', async () => {
+    let compared = 0;
+    for (const [name, body] of Object.entries(BODIES)) {
+      const wasm = inspectV3Request(body);
+      const ours = await inspect!(body);
+      if (wasm === undefined || ours === undefined) continue;
+      expect(ours, name).to.deep.equal(wasm);
+      compared++;
+    }
+    expect(compared).to.be.greaterThan(15);
   });
 });
 

@@ -6,9 +6,9 @@ import { findMessageElement } from '../../validate/xml-message-element.js';
 import { parseXmlSafely } from '../../validate/xml-parse.js';
 import { compileSchema, validateAgainstSchema } from '../../validate/xsd.js';
 import { schemaProblemText } from './request-schema.js';
+import { FACTS_XPATH, factsFromValues, FOREIGN_XPATH, HL7V3, PAYLOAD } from './v3-request-facts.js';
 import type { V3RequestFacts } from './v3-request.js';
 
-const HL7V3 = 'urn:hl7-org:v3';
 
 /**
  * What one libxml2 parse of an incoming HL7v3 request yields: the wrapper facts the simulator
@@ -50,23 +50,8 @@ export function inspectV3Request(body: string): InspectedV3Request | undefined {
     const rootName = root.name;
     // All facts in one XPath evaluation inside libxml2: walking the tree from JS costs a wrapper
     // object per node visited, several times the whole evaluation.
-    const values = String(root.eval(factsXPath())).split(SEP);
-    if (values.length !== FACTS.length) return undefined;
-    const fact = (name: (typeof FACTS)[number]) => values[FACTS.indexOf(name)]!;
-    const hasPayload = fact('payloads') !== '0';
-    const payloadXml = hasPayload && fact('nonPlain') === '0' ? (root.get(payloadXPath()) as XmlElement | null)?.toString({ format: false }) : undefined;
-    const facts: V3RequestFacts = {
-      rootName,
-      messageId: { root: fact('idRoot'), extension: fact('idExtension') },
-      senderDevice: fact('senderDevice'),
-      senderOrganization: fact('senderOrganization'),
-      processingCode: fact('processingCode') || 'P',
-      interactionId: fact('interactionId'),
-      acceptAckCode: fact('acceptAckCode'),
-      hasPayload,
-      queryPersonId: fact('values') !== '0' ? { root: fact('valueRoot'), extension: fact('valueExtension') } : null,
-      ...(payloadXml !== undefined ? { payloadXml } : {}),
-    };
+    const facts = factsFromValues(rootName, String(root.eval(factsXPath())), () => (root.get(payloadXPath()) as XmlElement | null)?.toString({ format: false }));
+    if (facts === undefined) return undefined;
     const validated = interactionForRoot(rootName) !== undefined;
     const problem = validated ? schemaProblem(root, rootName) : undefined;
     // The facts were read with HL7v3 name tests, the xmldom reader matches local names in any
@@ -90,48 +75,15 @@ function schemaProblem(element: XmlElement, rootName: string): string | undefine
   return schemaProblemText(applyKnownDeviations(validateAgainstSchema(element, schema), rootName, false));
 }
 
-/**
- * Separator of the facts (XPath literals must be XML characters: a private-use one). A value that
- * holds it splits into one part too many, and the request takes the reference path.
- */
-const SEP = '\uE000';
-/**
- * First child element of this name in the HL7v3 namespace. The xmldom reader's `childByPath` matches
- * local names in any namespace; with no element outside HL7v3 under the message element (see
- * `inspectV3Request`, else the reference path) that is the same element, and name tests are ~2x
- * cheaper for libxml2's XPath than local-name() predicates.
- */
-const step = (...names: string[]) => names.map((name) => `hl7:${name}[1]`).join('/');
-const PAYLOAD = step('controlActProcess', 'queryByParameter', 'queryByParameterPayload');
-const VALUE = `${PAYLOAD}/${step('person.id', 'value')}`;
-/** Fact name → XPath (string or number) relative to the message element, in output order. */
-const FACT_XPATHS = {
-  idRoot: `string(${step('id')}/@root)`,
-  idExtension: `string(${step('id')}/@extension)`,
-  senderDevice: `string(${step('sender', 'device', 'id')}/@extension)`,
-  senderOrganization: `string(${step('sender', 'device', 'asAgent', 'representedOrganization', 'id')}/@extension)`,
-  processingCode: `string(${step('processingCode')}/@code)`,
-  interactionId: `string(${step('interactionId')}/@extension)`,
-  acceptAckCode: `string(${step('acceptAckCode')}/@code)`,
-  payloads: `count(${PAYLOAD})`,
-  values: `count(${VALUE})`,
-  valueRoot: `string(${VALUE}/@root)`,
-  valueExtension: `string(${VALUE}/@extension)`,
-  // The payload can be pasted into a reply as libxml2 serialises it when nothing in it needs a
-  // namespace declaration from outside: no prefixed element (all are HL7v3, see above), no
-  // namespaced attribute. Otherwise the reply serialises the DOM payload (xmldom declares them).
-  nonPlain: `count(${PAYLOAD}/descendant-or-self::*[contains(name(),':')]) + count(${PAYLOAD}/descendant-or-self::*/@*[namespace-uri()!=''])`,
-} as const;
-const FACTS = Object.keys(FACT_XPATHS) as (keyof typeof FACT_XPATHS)[];
 let compiledFacts: XmlXPath | undefined;
 let compiledPayload: XmlXPath | undefined;
 let compiledForeign: XmlXPath | undefined;
 /** Compiled once per process (libxml2 memory, kept for the process like compiled schemas). */
 function factsXPath(): XmlXPath {
-  return (compiledFacts ??= XmlXPath.compile(`concat(${FACTS.map((name) => FACT_XPATHS[name]).join(`, '${SEP}', `)})`, { hl7: HL7V3 }));
+  return (compiledFacts ??= XmlXPath.compile(FACTS_XPATH, { hl7: HL7V3 }));
 }
 function foreignXPath(): XmlXPath {
-  return (compiledForeign ??= XmlXPath.compile(`count(descendant::*[namespace-uri()!='${HL7V3}'])`));
+  return (compiledForeign ??= XmlXPath.compile(FOREIGN_XPATH));
 }
 function payloadXPath(): XmlXPath {
   return (compiledPayload ??= XmlXPath.compile(PAYLOAD, { hl7: HL7V3 }));

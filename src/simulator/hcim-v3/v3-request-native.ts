@@ -1,0 +1,87 @@
+import { interactionForRoot } from '../../hl7v3/interactions.js';
+import { applyKnownDeviations } from '../../validate/deviations.js';
+import os from 'node:os';
+import { inspectAndValidateMany } from '../../validate/hl7v3-native.js';
+import { schemaForRoot, xsdIssue } from '../../validate/schema-ref.js';
+import { MAX_XML_MESSAGE_BYTES } from '../../validate/xml-guard.js';
+import type { NativeInspection, NativeXsdAddon } from '../../validate/xsd-engine.js';
+import { schemaProblemText } from './request-schema.js';
+import { FACTS_XPATH, factsFromValues, FOREIGN_XPATH, HL7V3, PAYLOAD } from './v3-request-facts.js';
+import type { InspectedV3Request } from './v3-request-libxml.js';
+
+/** The XPath values the addon returns, in this order (prepared once per addon). */
+const XPATHS = [FACTS_XPATH, FOREIGN_XPATH, PAYLOAD];
+const prepared = new WeakMap<NativeXsdAddon, object>();
+
+/**
+ * {@link import('./v3-request-libxml.js').inspectV3Request} on the native addon (system libxml2):
+ * the same one parse, facts, XSD verdict and fallbacks, but the parse, XPath and validation run on
+ * a libuv worker thread, so the simulator's JavaScript thread goes on serving other requests
+ * meanwhile. Undefined whenever the reference path (xmldom reader + validateHl7v3) must answer.
+ */
+export async function inspectV3RequestNative(addon: NativeXsdAddon, body: string): Promise<InspectedV3Request | undefined> {
+  if (/<!DOCTYPE/i.test(body)) return undefined;
+  const inspected = await inspectCoalesced(addon, Buffer.from(body, 'utf8'));
+  if (inspected.status !== 'ok') return undefined;
+  const rootName = inspected.name;
+  if (inspected.ns !== HL7V3) return { ok: false, reason: `message root {${inspected.ns ?? ''}}${rootName} is not in the HL7v3 namespace urn:hl7-org:v3` };
+  const [joined, foreign, payload] = inspected.values ?? [];
+  if (joined == null || foreign == null) return undefined;
+  const facts = factsFromValues(rootName, joined, () => payload ?? undefined);
+  if (facts === undefined) return undefined;
+  const validated = interactionForRoot(rootName) !== undefined;
+  const hasSchema = validated && schemaForRoot(rootName) !== undefined;
+  // A catalogued schema the addon did not validate with (it failed to compile natively): the reference path reports it.
+  if (hasSchema && inspected.findings === undefined) return undefined;
+  const problem = hasSchema ? schemaProblemText(applyKnownDeviations(inspected.findings!.map(xsdIssue), rootName, false)) : undefined;
+  // As in inspectV3Request: only a message valid against an HCIM schema is known to hold no element
+  // outside HL7v3, where the facts' name tests and xmldom's local-name matches could differ.
+  const hcimValid = hasSchema && problem === undefined && schemaForRoot(rootName)!.name.startsWith('hcim/');
+  if (!hcimValid && foreign !== '0') return undefined;
+  return { ok: true, facts, validated, ...(problem !== undefined ? { schemaProblem: problem } : {}) };
+}
+
+function xpathsFor(addon: NativeXsdAddon): object {
+  let handle = prepared.get(addon);
+  if (handle === undefined) prepared.set(addon, (handle = addon.prepareXPaths(XPATHS)));
+  return handle;
+}
+
+interface Waiting {
+  input: Buffer;
+  resolve(inspection: NativeInspection): void;
+  reject(error: unknown): void;
+}
+let waiting: Waiting[] = [];
+const CPUS = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+
+/**
+ * Inspects a request together with the others that arrived in the same turn of the event loop:
+ * they go to the addon as one job per CPU (setImmediate runs once this turn's I/O callbacks, which
+ * read the request bodies, are done). Waking the event loop for a finished job costs tens of
+ * microseconds, as much as the inspection itself, so under load one wake-up per request would eat
+ * the time the worker threads save.
+ */
+function inspectCoalesced(addon: NativeXsdAddon, input: Buffer): Promise<NativeInspection> {
+  return new Promise((resolve, reject) => {
+    if (waiting.length === 0) setImmediate(flush, addon);
+    waiting.push({ input, resolve, reject });
+  });
+}
+
+function flush(addon: NativeXsdAddon): void {
+  const all = waiting;
+  waiting = [];
+  const jobSize = Math.ceil(all.length / CPUS);
+  for (let start = 0; start < all.length; start += jobSize) {
+    const job = all.slice(start, start + jobSize);
+    inspectAndValidateMany(
+      addon,
+      job.map((entry) => entry.input),
+      { maxBytes: MAX_XML_MESSAGE_BYTES, xmldomUnwrap: true, xpaths: xpathsFor(addon) },
+    ).then(
+      (results) => job.forEach((entry, i) => entry.resolve(results[i]!)),
+      (error: unknown) => job.forEach((entry) => entry.reject(error)),
+    );
+  }
+}
