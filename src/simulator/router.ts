@@ -11,8 +11,13 @@ import type { SimulatorState } from './simulator-state.js';
 
 export type { SimulatorState } from './simulator-state.js';
 
-/** Map a request to its endpoint (DESIGN.md §3a). Pure: no sockets. */
-export async function route(request: SimRequest, state: SimulatorState, baseUrl: string): Promise<SimResponse> {
+/**
+ * Map a request to its endpoint (DESIGN.md §3a). Pure: no sockets. Not `async`: the SOAP ports'
+ * promise is handed back as it is and the synchronous endpoints answer directly, which saves the
+ * extra promise and microtask hops an async wrapper costs on every request (the caller awaits
+ * inside try/catch, so a handler that throws still becomes the 500 answer).
+ */
+export function route(request: SimRequest, state: SimulatorState, baseUrl: string): SimResponse | Promise<SimResponse> {
   const v3 = /^\/(hcim|plr)\/(\w+)\.asmx$/.exec(request.path);
   if (v3?.[1] === 'hcim') {
     if (!(HCIM_PORTS as readonly string[]).includes(v3[2]!)) return respond(404, 'text/plain', `unknown HCIM port ${v3[2]}; ports: ${HCIM_PORTS.join(', ')}`);

@@ -6,10 +6,13 @@ export const REDACTED = '[redacted]';
 /** Copy of `headers` with secret values replaced by `[redacted]`; names lower-cased. */
 export function redactHeaders(headers: Record<string, string | string[] | number | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
+  // Object.keys, not Object.entries: no [name, value] array per header (the simulator redacts two
+  // header sets per request).
+  for (const name of Object.keys(headers)) {
+    const value = headers[name];
     if (value === undefined) continue;
     const lower = name.toLowerCase();
-    out[lower] = SECRET_HEADERS.has(lower) ? REDACTED : Array.isArray(value) ? value.join(', ') : String(value);
+    out[lower] = SECRET_HEADERS.has(lower) ? REDACTED : typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : String(value);
   }
   return out;
 }

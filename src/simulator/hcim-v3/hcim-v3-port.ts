@@ -23,6 +23,26 @@ const HANDLERS: Record<string, V3Handler> = {
   HCIM_IN_PersonNullified: personNullified,
 };
 
+/**
+ * Request interactions with a handler, by port type and SOAPAction: what
+ * `INTERACTIONS.find(port type, request, SOAPAction, handler)` gives (first match wins), looked up
+ * once here instead of scanning the list on every request.
+ */
+const BY_ACTION = new Map<string, Map<string, Interaction>>();
+for (const interaction of INTERACTIONS) {
+  if (interaction.direction !== 'request' || !HANDLERS[interaction.root] || interaction.soapAction === undefined) continue;
+  let byAction = BY_ACTION.get(interaction.portType);
+  if (!byAction) BY_ACTION.set(interaction.portType, (byAction = new Map()));
+  if (!byAction.has(interaction.soapAction)) byAction.set(interaction.soapAction, interaction);
+}
+
+/** SOAPAction without its surrounding quotes (`/^"|"$/g` removed, without a regex pass). */
+function unquote(value: string): string {
+  const start = value.startsWith('"') ? 1 : 0;
+  const end = value.length > start && value.endsWith('"') ? value.length - 1 : value.length;
+  return start === 0 && end === value.length ? value : value.slice(start, end);
+}
+
 /** HCIM port types served at `/hcim/<PortType>.asmx` (DESIGN.md §3a). */
 export const HCIM_PORTS = ['QUPA_AR101102', 'PRPA_AR101202', 'PRPA_AR101002'] as const;
 
@@ -40,8 +60,8 @@ export async function handleHcimV3(portType: string, request: SimRequest, state:
   if (request.method !== 'POST') return respond(405, 'text/plain', 'HCIM SOAP ports accept POST only', { allow: 'POST' });
   const contentType = request.headers['content-type'] ?? '';
   if (!/^(text\/xml|application\/soap\+xml)/i.test(contentType)) return soapFault('Client', `Content-Type must be text/xml for SOAP 1.1, but received "${contentType}"`);
-  const soapAction = (request.headers.soapaction ?? '').replace(/^"|"$/g, '');
-  const byAction = INTERACTIONS.find((i) => i.portType === portType && i.direction === 'request' && i.soapAction === soapAction && HANDLERS[i.root]);
+  const soapAction = unquote(request.headers.soapaction ?? '');
+  const byAction = BY_ACTION.get(portType)?.get(soapAction);
 
   const { parsed, schemaProblem } = await readHcimRequest(request.body);
   if (!parsed.ok) {
@@ -61,7 +81,7 @@ export async function handleHcimV3(portType: string, request: SimRequest, state:
   const problem = await schemaProblem();
   if (problem) return soapReply(invalidReply(interaction, parsed.request, problem), rootName);
   const answer = handler(parsed.request, state);
-  return { ...soapReply(answer.message, rootName), ...(answer.deliveries?.length ? { deliveries: answer.deliveries } : {}) };
+  return soapReply(answer.message, rootName, answer.deliveries);
 }
 
 /** The `…2.0006` "HL7 message is invalid" reply of an interaction, in its own reply shape. */

@@ -42,18 +42,25 @@ function head(rootName: string, interactionId: string, request: ReplyContext): s
   ];
 }
 
-function parties(request: ReplyContext): string[] {
-  return [
-    '<receiver typeCode="RCV"><device classCode="DEV" determinerCode="INSTANCE">',
-    `<id root="${HCIM_OID.sendingSystem}" extension="${xmlText(request.senderDevice || 'UNKNOWN')}"/>`,
-    `<asAgent classCode="AGNT"><representedOrganization classCode="ORG" determinerCode="INSTANCE"><id root="${HCIM_OID.organization}" extension="${xmlText(request.senderOrganization || 'UNKNOWN')}"/></representedOrganization></asAgent>`,
-    '</device></receiver>',
-    '<sender typeCode="SND"><device classCode="DEV" determinerCode="INSTANCE">',
-    `<id root="${HCIM_OID.receivingDevice}" extension="${HCIM_DEVICE}"/>`,
-    `<asAgent classCode="AGNT"><representedOrganization classCode="ORG" determinerCode="INSTANCE"><id root="${HCIM_OID.organization}" extension="HCIM"/></representedOrganization></asAgent>`,
-    '</device></sender>',
-  ];
-}
+/*
+ * transmissionWrapper() is on every query reply, so it is built by concatenating precomputed
+ * constant fragments (the head() lines, then receiver and sender, joined with "\n") instead of
+ * building arrays and joining them per reply.
+ */
+const WRAPPER_ID = `<id root="${HCIM_OID.messageId}" extension="`;
+const WRAPPER_TIME = `"/>\n<creationTime value="`;
+const WRAPPER_INTERACTION = `"/>\n<versionCode code="V3PR1"/>\n<interactionId root="${HCIM_OID.interactionId}" extension="`;
+const WRAPPER_PROCESSING = `"/>\n<processingCode code="`;
+const WRAPPER_RECEIVER = `"/>\n<processingModeCode code="T"/>\n<acceptAckCode code="NE"/>\n<receiver typeCode="RCV"><device classCode="DEV" determinerCode="INSTANCE">\n<id root="${HCIM_OID.sendingSystem}" extension="`;
+const WRAPPER_ORGANIZATION = `"/>\n<asAgent classCode="AGNT"><representedOrganization classCode="ORG" determinerCode="INSTANCE"><id root="${HCIM_OID.organization}" extension="`;
+const WRAPPER_SENDER = [
+  '"/></representedOrganization></asAgent>',
+  '</device></receiver>',
+  '<sender typeCode="SND"><device classCode="DEV" determinerCode="INSTANCE">',
+  `<id root="${HCIM_OID.receivingDevice}" extension="${HCIM_DEVICE}"/>`,
+  `<asAgent classCode="AGNT"><representedOrganization classCode="ORG" determinerCode="INSTANCE"><id root="${HCIM_OID.organization}" extension="HCIM"/></representedOrganization></asAgent>`,
+  '</device></sender>',
+].join('\n');
 
 /** `acknowledgement` (MCCI_MT000300): typeCode, targetMessage = request id, then the detail. */
 export function acknowledgement(ack: AckDetail, request: ReplyContext): string {
@@ -75,7 +82,15 @@ export function acknowledgement(ack: AckDetail, request: ReplyContext): string {
  * acknowledgement — element order as the HCIM XSD (MCCI_MT000300) requires.
  */
 export function transmissionWrapper(rootName: string, request: ReplyContext, ack?: AckDetail): string {
-  return [...head(rootName, rootName, request), ...parties(request), ...(ack ? [acknowledgement(ack, request)] : [])].join('\n');
+  const wrapper =
+    WRAPPER_ID + randomUUID() +
+    WRAPPER_TIME + creationTime() +
+    WRAPPER_INTERACTION + xmlText(rootName) +
+    WRAPPER_PROCESSING + xmlText(request.processingCode || 'P') +
+    WRAPPER_RECEIVER + xmlText(request.senderDevice || 'UNKNOWN') +
+    WRAPPER_ORGANIZATION + xmlText(request.senderOrganization || 'UNKNOWN') +
+    WRAPPER_SENDER;
+  return ack ? `${wrapper}\n${acknowledgement(ack, request)}` : wrapper;
 }
 
 /** Echo the request's queryByParameterPayload, as HCIM does after queryAck (nothing when absent). */
@@ -105,16 +120,17 @@ const NO_PAYLOAD: Record<string, string> = {
 export function queryResponse(rootName: string, request: ReplyContext, subjects: string, code: string, total: number, error?: { text: string }): string {
   const ack = error && ACK_ROOTS.has(rootName) ? { typeCode: 'AE' as const, code, text: error.text } : undefined;
   const note = error && !ack ? `<!-- ${error.text.replace(/--/g, '- -')} -->` : '';
-  return [
-    `<${rootName} xmlns="urn:hl7-org:v3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`,
-    transmissionWrapper(rootName, request, ack),
-    '<controlActProcess classCode="ACCM" moodCode="EVN">',
-    subjects,
-    `<queryAck>${note}<queryResponseCode code="${code}"/><resultTotalQuantity value="${total}"/></queryAck>`,
-    (request.payloadXml ?? echoPayload(request.payload)) || NO_PAYLOAD[rootName] || '',
-    '</controlActProcess>',
-    `</${rootName}>`,
-  ].filter(Boolean).join('\n');
+  const payload = (request.payloadXml ?? echoPayload(request.payload)) || NO_PAYLOAD[rootName] || '';
+  // Lines joined with "\n"; subjects and payload are left out when empty (no blank lines).
+  return (
+    `<${rootName} xmlns="urn:hl7-org:v3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n` +
+    transmissionWrapper(rootName, request, ack) +
+    '\n<controlActProcess classCode="ACCM" moodCode="EVN">\n' +
+    (subjects ? `${subjects}\n` : '') +
+    `<queryAck>${note}<queryResponseCode code="${code}"/><resultTotalQuantity value="${total}"/></queryAck>\n` +
+    (payload ? `${payload}\n` : '') +
+    `</controlActProcess>\n</${rootName}>`
+  );
 }
 
 /**
