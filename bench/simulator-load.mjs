@@ -13,13 +13,20 @@
 // PHN in the person and in the echoed payload, and queryResponseCode BCHCIM.GD.0.0013 — otherwise it
 // is counted as mismatched. Transport failures, timeouts (10 s) and non-200 answers count as lost.
 //
+// Reference measured in the same run: before the simulator, the same clients load
+// bench/reference-soap-server.mjs, a bare node:http server answering with a captured simulator reply
+// (device and PHN swapped in, no parsing): the floor for a Node.js endpoint on this machine with this
+// load generator. The simulator's throughput and latencies are also printed as ratios to it.
+//
 // Usage: node bench/simulator-load.mjs [clients=200] [seconds=30] [max=2000000]
 //        SIM_URL=http://127.0.0.1:PORT to load an already running simulator instead;
-//        SIM_CLI=/path/to/bin/hie-conform to start another build's simulator.
+//        SIM_CLI=/path/to/bin/hie-conform to start another build's simulator;
+//        REFERENCE=0 to skip the reference server.
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 import os from 'node:os';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const [clients = 200, seconds = 30, max = 2_000_000] = process.argv.slice(2).map(Number);
@@ -68,14 +75,11 @@ function matches(body, device, phn) {
   return attrAfter(body, '<queryResponseCode code="') === 'BCHCIM.GD.0.0013';
 }
 
-async function startSimulator() {
-  if (process.env.SIM_URL) return { url: process.env.SIM_URL, stop: async () => undefined, cpu: () => undefined };
-  // SIM_CLI: another build's bin/hie-conform (before/after comparisons).
-  const cli = process.env.SIM_CLI ?? fileURLToPath(new URL('../bin/hie-conform', import.meta.url));
-  const child = spawn(process.execPath, [...(process.env.SIM_NODE_OPTIONS ? process.env.SIM_NODE_OPTIONS.split(' ') : []), cli, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  // Never leave the simulator behind, whatever ends this process.
+/** Starts `node <args>` and waits for its "listening URL" line; `cpu()` reads its CPU ticks from /proc. */
+async function startServer(args) {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  // Never leave the server behind, whatever ends this process.
   process.on('exit', () => child.kill('SIGTERM'));
-  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130));
   const url = await new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk) => {
@@ -83,7 +87,7 @@ async function startSimulator() {
       const found = /listening (\S+)/.exec(out);
       if (found) resolve(found[1]);
     });
-    child.once('exit', (code) => reject(new Error(`simulator exited (${code}) before listening`)));
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited (${code}) before listening`)));
   });
   const ticks = () => {
     try {
@@ -104,8 +108,34 @@ async function startSimulator() {
   };
 }
 
-const sim = await startSimulator();
-const target = new URL(sim.url);
+async function startSimulator() {
+  if (process.env.SIM_URL) return { url: process.env.SIM_URL, stop: async () => undefined, cpu: () => undefined };
+  // SIM_CLI: another build's bin/hie-conform (before/after comparisons).
+  const cli = process.env.SIM_CLI ?? fileURLToPath(new URL('../bin/hie-conform', import.meta.url));
+  return startServer([...(process.env.SIM_NODE_OPTIONS ? process.env.SIM_NODE_OPTIONS.split(' ') : []), cli, 'serve', '--port', '0']);
+}
+
+/** One simulator answer with its device and PHN replaced by the reference server's markers. */
+async function captureTemplate(url) {
+  const target = new URL(url);
+  const device = 'CAPTUREDEVICE7';
+  const phn = PHNS[0];
+  const body = await new Promise((resolve, reject) => {
+    const socket = net.connect({ host: target.hostname, port: Number(target.port) });
+    let text = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk) => (text += chunk));
+    socket.on('end', () => resolve(text.slice(text.indexOf('\r\n\r\n') + 4)));
+    socket.on('error', reject);
+    socket.write(httpRequest(`${target.hostname}:${target.port}`, `${RUN}-capture`, device, phn).replace('Connection: keep-alive', 'Connection: close'));
+  });
+  if (!matches(body, device, phn)) throw new Error('the simulator did not answer the capture request as expected');
+  return body.split(device).join('@@DEVICE@@').split(phn).join('@@PHN@@');
+}
+
+/** Loads `server` with the closed-loop clients; returns the figures. */
+async function measure(server) {
+const target = new URL(server.url);
 const host = `${target.hostname}:${target.port}`;
 
 const latencies = new Float64Array(Math.min(max, 20_000_000));
@@ -229,27 +259,70 @@ const warmupMismatched = mismatched;
 
 const load1 = os.loadavg();
 const cpuBefore = process.cpuUsage();
-const simBefore = sim.cpu();
+const serverBefore = server.cpu();
 const started = performance.now();
 deadline = started + seconds * 1000;
 startLoad();
 await running;
 const elapsed = (performance.now() - started) / 1000;
-const simAfter = sim.cpu();
+const serverAfter = server.cpu();
 const cpu = process.cpuUsage(cpuBefore);
 const load2 = os.loadavg();
-await sim.stop();
-
 const sorted = latencies.subarray(0, count).sort();
 const pct = (p) => (count ? sorted[Math.min(count - 1, Math.floor((p / 100) * count))] : 0);
 const tick = 100; // USER_HZ
-const met = lost === 0 && mismatched === 0 && pct(99) < 50;
-console.log(`simulator load: ${clients} closed-loop clients, ${elapsed.toFixed(1)} s, ${count} requests (HCIM_IN_GetDemographics, HL7v3 over SOAP, loopback, simulator = separate \`hie-conform serve\` process)`);
-console.log(`  throughput ${(count / elapsed).toFixed(0)} req/s`);
-console.log(`  latency p50 ${pct(50).toFixed(1)} ms, p90 ${pct(90).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms, max ${count ? sorted[count - 1].toFixed(1) : 0} ms`);
-console.log(`  lost ${lost}, mismatched ${mismatched} (of which in the warm-up: ${warmupLost} lost, ${warmupMismatched} mismatched; warm-up ${warmupSeconds.toFixed(1)} s, slowest first answer ${warmupMax.toFixed(0)} ms)`);
-console.log(
-  `  cpu: simulator ${simBefore !== undefined && simAfter !== undefined ? `${(((simAfter - simBefore) / tick / elapsed) * 100).toFixed(0)}%` : 'n/a'}, load generator ${(((cpu.user + cpu.system) / 1e6 / elapsed) * 100).toFixed(0)}% of one core; ${os.cpus().length} cores; load average ${load1.map((l) => l.toFixed(2)).join(' ')} → ${load2.map((l) => l.toFixed(2)).join(' ')}`,
-);
-console.log(`  targets: 0 lost, 0 mismatched, p99 < 50 ms → ${met ? 'met' : 'NOT met'}`);
-process.exitCode = lost === 0 && mismatched === 0 ? 0 : 1;
+return {
+  count,
+  elapsed,
+  rate: count / elapsed,
+  p50: pct(50),
+  p90: pct(90),
+  p99: pct(99),
+  max: count ? sorted[count - 1] : 0,
+  lost,
+  mismatched,
+  warmupLost,
+  warmupMismatched,
+  warmupSeconds,
+  warmupMax,
+  serverCpu: serverBefore !== undefined && serverAfter !== undefined ? (serverAfter - serverBefore) / tick / elapsed : undefined,
+  loadgenCpu: (cpu.user + cpu.system) / 1e6 / elapsed,
+  load1,
+  load2,
+};
+}
+
+const sim = await startSimulator();
+let reference;
+if (process.env.REFERENCE !== '0') {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'hie-conform-bench-'));
+  try {
+    const file = path.join(dir, 'reply.xml');
+    writeFileSync(file, await captureTemplate(sim.url));
+    const server = await startServer([fileURLToPath(new URL('./reference-soap-server.mjs', import.meta.url)), file]);
+    reference = await measure(server);
+    await server.stop();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+const result = await measure(sim);
+await sim.stop();
+
+const cpuText = (r) => `${r.serverCpu !== undefined ? `${(r.serverCpu * 100).toFixed(0)}%` : 'n/a'} (${r.serverCpu !== undefined ? `${((r.serverCpu / r.rate) * 1e6).toFixed(0)} µs/request` : ''}), load generator ${(r.loadgenCpu * 100).toFixed(0)}% of one core`;
+const line = (name, r) => `  ${name.padEnd(10)} ${r.rate.toFixed(0).padStart(6)} req/s, latency p50 ${r.p50.toFixed(1)} ms, p90 ${r.p90.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(1)} ms; lost ${r.lost}, mismatched ${r.mismatched}; cpu: server ${cpuText(r)}`;
+const met = result.lost === 0 && result.mismatched === 0 && result.p99 < 50;
+console.log(`simulator load: ${clients} closed-loop clients, ${result.elapsed.toFixed(1)} s, ${result.count} requests (HCIM_IN_GetDemographics, HL7v3 over SOAP, loopback, simulator = separate \`hie-conform serve\` process)`);
+console.log(`  throughput ${result.rate.toFixed(0)} req/s`);
+console.log(`  latency p50 ${result.p50.toFixed(1)} ms, p90 ${result.p90.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, max ${result.max.toFixed(1)} ms`);
+console.log(`  lost ${result.lost}, mismatched ${result.mismatched} (of which in the warm-up: ${result.warmupLost} lost, ${result.warmupMismatched} mismatched; warm-up ${result.warmupSeconds.toFixed(1)} s, slowest first answer ${result.warmupMax.toFixed(0)} ms)`);
+console.log(`  cpu: simulator ${cpuText(result)}; ${os.cpus().length} cores; load average ${result.load1.map((l) => l.toFixed(2)).join(' ')} → ${result.load2.map((l) => l.toFixed(2)).join(' ')}`);
+if (reference) {
+  console.log(`\nsame run, same clients, same ${seconds} s, one after the other:`);
+  console.log(line('reference', reference));
+  console.log(line('simulator', result));
+  console.log(`  simulator / reference: throughput ${(result.rate / reference.rate).toFixed(2)}x, p50 ${(result.p50 / reference.p50).toFixed(2)}x, p99 ${(result.p99 / reference.p99).toFixed(2)}x${reference.serverCpu !== undefined && result.serverCpu !== undefined ? `, CPU per request ${(result.serverCpu / result.rate / (reference.serverCpu / reference.rate)).toFixed(2)}x` : ''}`);
+  console.log(`  (reference = bench/reference-soap-server.mjs: bare node:http, canned reply, no parsing: the floor for a Node.js endpoint here)`);
+}
+console.log(`  targets: 0 lost, 0 mismatched, p99 < 50 ms → ${met ? 'met' : 'NOT met'}${reference ? `; the reference itself: p99 ${reference.p99.toFixed(1)} ms` : ''}`);
+process.exitCode = result.lost === 0 && result.mismatched === 0 && (!reference || (reference.lost === 0 && reference.mismatched === 0)) ? 0 : 1;

@@ -78,10 +78,11 @@ export async function inspectAndValidateMany(addon: NativeXsdAddon, inputs: (Buf
   const withValidation = { ...options, validate: true };
   const results = await addon.inspect(inputs, withValidation);
   if (options.schema !== undefined) return results;
-  for (let i = 0; i < results.length; i++) {
-    const result = results[i]!;
-    if (result.status === 'ok' && result.findings === undefined && registerRoot(addon, result.name) !== undefined) results[i] = await addon.inspect(inputs[i]!, withValidation);
-  }
+  const again: number[] = [];
+  results.forEach((result, i) => {
+    if (result.status === 'ok' && result.findings === undefined && registerRoot(addon, result.name) !== undefined) again.push(i);
+  });
+  if (again.length > 0) (await addon.inspect(again.map((i) => inputs[i]!), withValidation)).forEach((result, k) => (results[again[k]!] = result));
   return results;
 }
 
