@@ -83,7 +83,7 @@ function factsXPath(): XmlXPath {
   return (compiledFacts ??= XmlXPath.compile(FACTS_XPATH, { hl7: HL7V3 }));
 }
 function foreignXPath(): XmlXPath {
-  return (compiledForeign ??= XmlXPath.compile(FOREIGN_XPATH));
+  return (compiledForeign ??= XmlXPath.compile(FOREIGN_XPATH, { hl7: HL7V3 }));
 }
 function payloadXPath(): XmlXPath {
   return (compiledPayload ??= XmlXPath.compile(PAYLOAD, { hl7: HL7V3 }));
