@@ -4,6 +4,8 @@
 # the previous answer has arrived. The simulator runs as its own `hie-conform serve` process; every
 # client connects and gets one answer before the clock starts (warm-up, reported separately).
 # Prints requests/s, p50/p90/p99 latency, lost and mismatched responses, CPU and load average.
+# Before it, the same clients load bench/reference-soap-server.mjs (bare node:http, canned reply, no
+# parsing): the floor for a Node.js endpoint on this machine; the simulator is also printed as ratios to it.
 # Targets: 0 lost, 0 mismatched, p99 < 50 ms.
 set -euo pipefail
 cd "$(dirname "$0")/.."
