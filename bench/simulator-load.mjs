@@ -21,7 +21,8 @@
 // Usage: node bench/simulator-load.mjs [clients=200] [seconds=30] [max=2000000]
 //        SIM_URL=http://127.0.0.1:PORT to load an already running simulator instead;
 //        SIM_CLI=/path/to/bin/hie-conform to start another build's simulator;
-//        REFERENCE=0 to skip the reference server.
+//        REFERENCE=0 to skip the reference server;
+//        RATE=n to offer n requests/s in all (paced clients) instead of as many as answered.
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 import os from 'node:os';
@@ -30,6 +31,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const [clients = 200, seconds = 30, max = 2_000_000] = process.argv.slice(2).map(Number);
+// RATE=n: offered load instead of as fast as possible: each client sends one request every
+// clients/n seconds (the next one at once when an answer comes later than that).
+const rate = Number(process.env.RATE ?? 0);
+const pace = rate > 0 ? (clients / rate) * 1000 : 0;
 const PHNS = ['9876543218', '9876780786', '9876939162', '9877097548', '9877176002'];
 const PATH = '/hcim/QUPA_AR101102.asmx';
 const TIMEOUT_MS = 10_000;
@@ -162,6 +167,7 @@ function client(index) {
     let inFlight = false;
 
     let warming = true;
+    let slot = 0;
     const finish = (ok, text) => {
       inFlight = false;
       clearTimeout(timer);
@@ -173,10 +179,16 @@ function client(index) {
         warming = false;
         warmupMax = Math.max(warmupMax, took);
         warmed(index);
-        return void go.then(next);
+        return void go.then(() => {
+          slot = performance.now() + Math.random() * pace; // spread the clients over one interval
+          setTimeout(next, slot - performance.now());
+        });
       }
       if (count < latencies.length) latencies[count++] = took;
-      next();
+      if (pace === 0) return next();
+      // RATE: this client's next request leaves at its next slot (at once when the answer came late).
+      slot = Math.max(slot + pace, performance.now());
+      setTimeout(next, Math.max(0, slot - performance.now()));
     };
     const fail = () => {
       if (socket) socket.destroy();
@@ -312,7 +324,7 @@ await sim.stop();
 const cpuText = (r) => `${r.serverCpu !== undefined ? `${(r.serverCpu * 100).toFixed(0)}%` : 'n/a'} (${r.serverCpu !== undefined ? `${((r.serverCpu / r.rate) * 1e6).toFixed(0)} µs/request` : ''}), load generator ${(r.loadgenCpu * 100).toFixed(0)}% of one core`;
 const line = (name, r) => `  ${name.padEnd(10)} ${r.rate.toFixed(0).padStart(6)} req/s, latency p50 ${r.p50.toFixed(1)} ms, p90 ${r.p90.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(1)} ms; lost ${r.lost}, mismatched ${r.mismatched}; cpu: server ${cpuText(r)}`;
 const met = result.lost === 0 && result.mismatched === 0 && result.p99 < 50;
-console.log(`simulator load: ${clients} closed-loop clients, ${result.elapsed.toFixed(1)} s, ${result.count} requests (HCIM_IN_GetDemographics, HL7v3 over SOAP, loopback, simulator = separate \`hie-conform serve\` process)`);
+console.log(`simulator load: ${clients} closed-loop clients${rate > 0 ? ` offering ${rate} req/s in all (RATE)` : ''}, ${result.elapsed.toFixed(1)} s, ${result.count} requests (HCIM_IN_GetDemographics, HL7v3 over SOAP, loopback, simulator = separate \`hie-conform serve\` process)`);
 console.log(`  throughput ${result.rate.toFixed(0)} req/s`);
 console.log(`  latency p50 ${result.p50.toFixed(1)} ms, p90 ${result.p90.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, max ${result.max.toFixed(1)} ms`);
 console.log(`  lost ${result.lost}, mismatched ${result.mismatched} (of which in the warm-up: ${result.warmupLost} lost, ${result.warmupMismatched} mismatched; warm-up ${result.warmupSeconds.toFixed(1)} s, slowest first answer ${result.warmupMax.toFixed(0)} ms)`);
