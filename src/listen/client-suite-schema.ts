@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ExpectationSchema, RequirementIdSchema } from '../suite/suite-schema.js';
+import { describedFields, ExpectationSchema, RequirementIdSchema } from '../suite/suite-schema.js';
 
 /**
  * The client-suite file format (YAML, `suites/client-*`): what the partner's system must send to
@@ -8,7 +8,6 @@ import { ExpectationSchema, RequirementIdSchema } from '../suite/suite-schema.js
  * registry's answer). One zod schema is the single source of truth; types are inferred from it.
  */
 
-const kebabId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be kebab-case (lower-case letters, digits and "-")');
 
 /** The expectation kinds a `where:` condition may use on the incoming request. */
 export const REQUEST_CONDITION_KINDS = ['xpath', 'fhirpath', 'header'] as const;
@@ -33,10 +32,7 @@ export const RequestMatchSchema = z
 
 export const ClientExpectationSchema = z
   .object({
-    id: kebabId,
-    title: z.string().min(1),
-    description: z.string().optional(),
-    tags: z.array(z.string().min(1)).default([]),
+    ...describedFields,
     /** Traceability ids, e.g. `HCIM-GD-01`. */
     requirements: z.array(RequirementIdSchema).default([]),
     /** Optional expectations do not block approval and `--until-complete` does not wait for them. */
@@ -55,10 +51,7 @@ export const ClientSuiteSchema = z
   .object({
     /** Marks the file as a client suite, so a run suite given to `listen` (or this to `run`) is told apart at once. */
     kind: z.literal('client'),
-    id: kebabId,
-    title: z.string().min(1),
-    description: z.string().optional(),
-    tags: z.array(z.string().min(1)).default([]),
+    ...describedFields,
     expectations: z.array(ClientExpectationSchema).min(1),
   })
   .strict();

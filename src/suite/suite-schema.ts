@@ -5,9 +5,18 @@ import { z } from 'zod';
  * single source of truth; types are inferred from it and docs/suites.md is checked against it.
  */
 
-const kebabId = z
+/** The id of a suite, case, step or client expectation. */
+export const KebabIdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be kebab-case (lower-case letters, digits and "-")');
+
+/** The fields every suite, case and client expectation (and client suite) starts with. */
+export const describedFields = {
+  id: KebabIdSchema,
+  title: z.string().min(1),
+  description: z.string().optional(),
+  tags: z.array(z.string().min(1)).default([]),
+};
 
 /** A traceability id such as `HCIM-GD-01` (suites/requirements/*.yaml defines them). */
 export const RequirementIdSchema = z.string().regex(/^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/, 'must look like HCIM-GD-01');
@@ -51,7 +60,7 @@ export const CaptureSchema = z.union([
 ]);
 
 const StepCommon = {
-  id: kebabId,
+  id: KebabIdSchema,
   title: z.string().optional(),
   headers: z.record(z.string(), z.string()).optional(),
   capture: z.record(z.string().regex(/^[A-Za-z_][\w.-]*$/, 'must be a variable name'), CaptureSchema).optional(),
@@ -94,7 +103,7 @@ export const CallbackMatchSchema = z.union([
  */
 export const CallbackStepSchema = z.object({
   kind: z.literal('callback'),
-  id: kebabId,
+  id: KebabIdSchema,
   title: z.string().optional(),
   match: CallbackMatchSchema,
   capture: StepCommon.capture,
@@ -106,10 +115,7 @@ export const CallbackStepSchema = z.object({
 export const StepSchema = z.discriminatedUnion('kind', [SoapStepSchema, FhirStepSchema, CallbackStepSchema]);
 
 export const CaseSchema = z.object({
-  id: kebabId,
-  title: z.string().min(1),
-  description: z.string().optional(),
-  tags: z.array(z.string().min(1)).default([]),
+  ...describedFields,
   /** Traceability ids, e.g. `HCIM-GD-01`. */
   requirements: z.array(RequirementIdSchema).default([]),
   /** Optional cases do not block approval when they fail. */
@@ -121,10 +127,7 @@ export const CaseSchema = z.object({
 }).strict();
 
 export const SuiteSchema = z.object({
-  id: kebabId,
-  title: z.string().min(1),
-  description: z.string().optional(),
-  tags: z.array(z.string().min(1)).default([]),
+  ...describedFields,
   /** Suite-level variable defaults; target variables override them. */
   variables: z.record(z.string(), z.string()).optional(),
   cases: z.array(CaseSchema).min(1),

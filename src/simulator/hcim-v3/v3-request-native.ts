@@ -30,13 +30,13 @@ export async function inspectV3RequestNative(addon: NativeXsdAddon, body: string
   const facts = factsFromValues(rootName, joined, () => payload ?? undefined);
   if (facts === undefined) return undefined;
   const validated = interactionForRoot(rootName) !== undefined;
-  const hasSchema = validated && schemaForRoot(rootName) !== undefined;
+  const schema = validated ? schemaForRoot(rootName) : undefined;
   // A catalogued schema the addon did not validate with (it failed to compile natively): the reference path reports it.
-  if (hasSchema && inspected.findings === undefined) return undefined;
-  const problem = hasSchema ? schemaProblemText(applyKnownDeviations(inspected.findings!.map(xsdIssue), rootName, false)) : undefined;
+  if (schema && inspected.findings === undefined) return undefined;
+  const problem = schema ? schemaProblemText(applyKnownDeviations(inspected.findings!.map(xsdIssue), rootName, false)) : undefined;
   // As in inspectV3Request: only a message valid against an HCIM schema is known to hold no element
   // outside HL7v3, where the facts' name tests and xmldom's local-name matches could differ.
-  const hcimValid = hasSchema && problem === undefined && schemaForRoot(rootName)!.name.startsWith('hcim/');
+  const hcimValid = schema !== undefined && problem === undefined && schema.name.startsWith('hcim/');
   if (!hcimValid && foreign !== '0') return undefined;
   return { ok: true, facts, validated, ...(problem !== undefined ? { schemaProblem: problem } : {}) };
 }
