@@ -3,7 +3,8 @@
 //
 //   compileSchema(path, allowedRoots[]) -> { handle?, served[], refused[], errors[{ file, line, message }] }
 //   setRootSchema(rootName, handle)     -> messages with this root element are validated by it
-//   prepareXPaths(expressions[])        -> handle for inspect's options.xpaths
+//   prepareXPaths(expressions[], opts?) -> handle for inspect's options.xpaths
+//   xpathEngines(handle)               -> ['simple' | 'libxml2', ...]: how each expression is evaluated
 //   inspect(input | inputs[], options)  -> Promise<{ status, name, ns, line, findings?, values? } | [...]>
 //   freeSchema(handle)
 //
@@ -29,6 +30,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "simple-xpath.h"
 
 #if LIBXML_VERSION >= 21200
 #define XML_ERR_CONST const
@@ -602,33 +605,55 @@ static void on_valid_error(void *data, XML_ERR_CONST xmlError *err) {
 
 // XPath expressions prepared once (prepareXPaths) and shared by inspect() calls: converting long
 // strings from JavaScript on every call would cost more than evaluating them.
+// Each expression in the subset of simple-xpath.c is also compiled there (walked instead of
+// evaluated by libxml2's XPath engine); `simple[i]` is NULL for the others.
 typedef struct {
   char **sources;
+  SimpleXPath **simple;
   size_t count;
 } XPathSet;
 
+#define HL7V3_NS "urn:hl7-org:v3"
+
+static int get_flag(napi_env env, napi_value object, const char *name);
+
 static void xpath_set_finalize(napi_env env, void *data, void *hint) {
   XPathSet *set = data;
-  for (size_t i = 0; i < set->count; i++) free(set->sources[i]);
+  for (size_t i = 0; i < set->count; i++) {
+    free(set->sources[i]);
+    simple_xpath_free(set->simple[i]);
+  }
   free(set->sources);
+  free(set->simple);
   free(set);
 }
 
-// prepareXPaths(expressions[]) -> handle for inspect's options.xpaths.
+// prepareXPaths(expressions[], { libxml2?: boolean }) -> handle for inspect's options.xpaths.
+// libxml2: evaluate every expression with libxml2's XPath engine (the reference of the parity tests).
 static napi_value prepare_xpaths(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
-  napi_value argv[1];
+  size_t argc = 2;
+  napi_value argv[2];
   CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
   bool is_array = false;
   if (argc < 1 || napi_is_array(env, argv[0], &is_array) != napi_ok || !is_array) {
-    napi_throw_type_error(env, NULL, "prepareXPaths(expressions)");
+    napi_throw_type_error(env, NULL, "prepareXPaths(expressions, options?)");
     return NULL;
   }
+  napi_valuetype options_type = napi_undefined;
+  if (argc >= 2) napi_typeof(env, argv[1], &options_type);
+  int libxml2_only = options_type == napi_object && get_flag(env, argv[1], "libxml2");
   uint32_t n = 0;
   napi_get_array_length(env, argv[0], &n);
   XPathSet *set = calloc(1, sizeof(XPathSet));
-  if (set) set->sources = calloc(n ? n : 1, sizeof(char *));
-  if (!set || !set->sources) {
+  if (set) {
+    set->sources = calloc(n ? n : 1, sizeof(char *));
+    set->simple = calloc(n ? n : 1, sizeof(SimpleXPath *));
+  }
+  if (!set || !set->sources || !set->simple) {
+    if (set) {
+      free(set->sources);
+      free(set->simple);
+    }
     free(set);
     napi_throw_error(env, NULL, "xsd-native: out of memory");
     return NULL;
@@ -642,6 +667,7 @@ static napi_value prepare_xpaths(napi_env env, napi_callback_info info) {
       napi_throw_type_error(env, NULL, "prepareXPaths: expressions must be strings");
       return NULL;
     }
+    set->simple[set->count] = libxml2_only ? NULL : simple_xpath_compile(source, "hl7", HL7V3_NS);
     set->sources[set->count++] = source;
   }
   napi_value handle;
@@ -651,6 +677,23 @@ static napi_value prepare_xpaths(napi_env env, napi_callback_info info) {
     return NULL;
   }
   return handle;
+}
+
+// xpathEngines(handle) -> per prepared expression 'simple' (walked, simple-xpath.c) or 'libxml2'.
+static napi_value xpath_engines(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  XPathSet *set = NULL;
+  napi_valuetype type = napi_undefined;
+  if (argc < 1 || napi_typeof(env, argv[0], &type) != napi_ok || type != napi_external || napi_get_value_external(env, argv[0], (void **)&set) != napi_ok || !set) {
+    napi_throw_type_error(env, NULL, "xpathEngines(handle from prepareXPaths)");
+    return NULL;
+  }
+  napi_value engines;
+  CHECK(napi_create_array_with_length(env, set->count, &engines));
+  for (size_t i = 0; i < set->count; i++) napi_set_element(env, engines, (uint32_t)i, str(env, set->simple[i] ? "simple" : "libxml2"));
+  return engines;
 }
 
 // One message: its input and what inspecting it found.
@@ -673,7 +716,7 @@ typedef struct {
   int do_validate;
   Schema *schema;
   napi_ref schema_ref;
-  char **xpaths; // the sources of the XPathSet, kept alive by xpaths_ref
+  XPathSet *xpaths; // kept alive by xpaths_ref
   size_t nxpaths;
   napi_ref xpaths_ref;
   Registry *registry;
@@ -718,6 +761,42 @@ static char *serialise(xmlNodePtr node) {
   }
   xmlBufferFree(buffer);
   return out;
+}
+
+// Each prepared expression's value with the message element as context node: simple ones walked
+// (simple-xpath.c), the others evaluated by libxml2 (one XPath context, made only when needed).
+static char **xpath_values(const XPathSet *set, xmlDocPtr doc, xmlNodePtr message) {
+  char **values = calloc(set->count, sizeof(char *));
+  if (!values) return NULL;
+  xmlXPathContextPtr xp = NULL;
+  for (size_t i = 0; i < set->count; i++) {
+    SimpleXPath *simple = set->simple[i];
+    if (simple && simple_xpath_selects_node(simple)) {
+      xmlNodePtr node = simple_xpath_node(simple, message);
+      values[i] = node ? serialise(node) : strdup("");
+      continue;
+    }
+    if (simple) {
+      values[i] = simple_xpath_string(simple, message);
+      continue;
+    }
+    if (!xp && (xp = xmlXPathNewContext(doc)) != NULL) xmlXPathRegisterNs(xp, BAD_CAST "hl7", BAD_CAST HL7V3_NS);
+    if (!xp) break;
+    int cached = 1;
+    xmlXPathCompExprPtr comp = compiled_xpath(set->sources[i], &cached);
+    xp->node = message;
+    xmlXPathObjectPtr result = comp ? xmlXPathCompiledEval(comp, xp) : NULL;
+    if (result && result->type == XPATH_NODESET) {
+      xmlNodeSetPtr nodes = result->nodesetval;
+      values[i] = nodes && nodes->nodeNr > 0 ? serialise(nodes->nodeTab[0]) : strdup("");
+    } else if (result) {
+      values[i] = (char *)xmlXPathCastToString(result);
+    }
+    if (result) xmlXPathFreeObject(result);
+    if (comp && !cached) xmlXPathFreeCompExpr(comp);
+  }
+  if (xp) xmlXPathFreeContext(xp);
+  return values;
 }
 
 // The message element: the root, or the first element child of a SOAP 1.1/1.2 Body. With
@@ -780,28 +859,7 @@ static void inspect_item(Inspection *job, Item *item) {
   item->ns = message->ns && message->ns->href ? strdup((const char *)message->ns->href) : NULL;
   item->line = xmlGetLineNo(message);
 
-  if (job->nxpaths > 0) {
-    item->values = calloc(job->nxpaths, sizeof(char *));
-    xmlXPathContextPtr xp = xmlXPathNewContext(doc);
-    if (xp && item->values) {
-      xmlXPathRegisterNs(xp, BAD_CAST "hl7", BAD_CAST "urn:hl7-org:v3");
-      for (size_t i = 0; i < job->nxpaths; i++) {
-        int cached = 1;
-        xmlXPathCompExprPtr comp = compiled_xpath(job->xpaths[i], &cached);
-        xp->node = message;
-        xmlXPathObjectPtr result = comp ? xmlXPathCompiledEval(comp, xp) : NULL;
-        if (result && result->type == XPATH_NODESET) {
-          xmlNodeSetPtr nodes = result->nodesetval;
-          item->values[i] = nodes && nodes->nodeNr > 0 ? serialise(nodes->nodeTab[0]) : strdup("");
-        } else if (result) {
-          item->values[i] = (char *)xmlXPathCastToString(result);
-        }
-        if (result) xmlXPathFreeObject(result);
-        if (comp && !cached) xmlXPathFreeCompExpr(comp);
-      }
-    }
-    if (xp) xmlXPathFreeContext(xp);
-  }
+  if (job->nxpaths > 0) item->values = xpath_values(job->xpaths, doc, message);
 
   if (job->do_validate) {
     pthread_rwlock_rdlock(&job->registry->lock);
@@ -1023,7 +1081,7 @@ static napi_value inspect(napi_env env, napi_callback_info info) {
       return NULL;
     }
     napi_create_reference(env, value, 1, &job->xpaths_ref);
-    job->xpaths = set->sources;
+    job->xpaths = set;
     job->nxpaths = set->count;
   }
   napi_value promise, name;
@@ -1077,6 +1135,8 @@ NAPI_MODULE_INIT() {
   napi_set_named_property(env, exports, "setRootSchema", fn);
   napi_create_function(env, "prepareXPaths", NAPI_AUTO_LENGTH, prepare_xpaths, NULL, &fn);
   napi_set_named_property(env, exports, "prepareXPaths", fn);
+  napi_create_function(env, "xpathEngines", NAPI_AUTO_LENGTH, xpath_engines, NULL, &fn);
+  napi_set_named_property(env, exports, "xpathEngines", fn);
   napi_create_function(env, "inspect", NAPI_AUTO_LENGTH, inspect, NULL, &fn);
   napi_set_named_property(env, exports, "inspect", fn);
   napi_set_named_property(env, exports, "libxml2Version", version(env));

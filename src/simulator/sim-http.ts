@@ -7,6 +7,8 @@ export interface SimRequest {
   /** Lower-cased header names. */
   headers: Record<string, string>;
   body: string;
+  /** The body's bytes as received, when the server has them (readers that need bytes skip re-encoding `body`). */
+  bytes?: Buffer;
 }
 
 /**

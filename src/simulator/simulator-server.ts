@@ -8,6 +8,7 @@ import { fixturePath } from '../config/package-root.js';
 import { applyDefects, parseDefects, type DefectName } from './defects.js';
 import { faultFor, parseFault, type Fault } from './faults.js';
 import { PersonStore } from './person-store.js';
+import { recordedRequest, recordedResponse } from './recorded-body.js';
 import { providerDistribution, type ProviderDistribution } from './plr-distribution.js';
 import { ProviderStore } from './provider-store.js';
 import { requestTarget, type RequestTarget } from './request-target.js';
@@ -133,7 +134,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
    * Answer one request and record it. One async function instead of a promise chain, and the
    * no-fault answer written synchronously: fewer promises and microtask hops per request.
    */
-  const answer = async (request: SimRequest, recordedUrl: string, incoming: http.IncomingMessage, outgoing: http.ServerResponse, refusal: SimResponse | undefined, started: number, startedAt: string): Promise<void> => {
+  const answer = async (request: SimRequest, requestBytes: Buffer, recordedUrl: string, incoming: http.IncomingMessage, outgoing: http.ServerResponse, refusal: SimResponse | undefined, started: number, startedAt: string): Promise<void> => {
     let routed: SimResponse;
     try {
       routed = refusal ?? (await route(request, state, baseUrl));
@@ -145,14 +146,15 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     const fault = faultFor(faults, response.interaction);
     const sent = fault === undefined ? writeAnswer(outgoing, response) : await send(outgoing, response, fault);
     counter += 1;
-    // Built in place (same keys, same order as record() gives): no spread copy per request.
+    // Built in place (same keys, same order as record() gives): no spread copy per request. The
+    // bodies are kept as the bytes that went over the wire (recorded-body.ts).
     keep({
       id: `in${counter}`,
       stepId: '',
       direction: 'incoming',
       protocol: request.path.includes('/fhir/') ? 'fhir' : request.path.endsWith('.asmx') ? 'soap' : 'http',
-      request: { method: request.method, url: recordedUrl, headers: redactHeaders(incoming.headers), body: request.body },
-      ...(sent ? { response: { status: sent.status, headers: redactHeaders(sent.headers), body: sent.body } } : { failure: { code: 'ABORTED', message: `fault ${fault?.kind}: connection dropped` } }),
+      request: recordedRequest(request.method, recordedUrl, redactHeaders(incoming.headers), requestBytes),
+      ...(sent ? { response: recordedResponse(sent.status, redactHeaders(sent.headers), sent.bytes) } : { failure: { code: 'ABORTED', message: `fault ${fault?.kind}: connection dropped` } }),
       startedAt,
       durationMs: ms(started),
     });
@@ -179,15 +181,17 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
         target = { path: '/', query: new URLSearchParams(), recordedUrl: incoming.url ?? '/' };
         refusal ??= { status: 400, headers: { 'content-type': 'text/plain' }, body: `request target is not a valid URL: ${incoming.url ?? ''}` };
       }
+      // A copy, never the socket's chunk: that may share its memory with the next requests' bytes.
+      const bytes = Buffer.concat(chunks);
       const request: SimRequest = {
         method: incoming.method ?? 'GET',
         path: target.path,
         query: target.query,
         headers: joinedHeaders(incoming.headers),
-        // Most bodies arrive in one chunk: decode it in place rather than copy it first.
-        body: chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8'),
+        body: bytes.toString('utf8'),
+        bytes,
       };
-      void answer(request, target.recordedUrl, incoming, outgoing, refusal, started, startedAt);
+      void answer(request, bytes, target.recordedUrl, incoming, outgoing, refusal, started, startedAt);
     });
   };
 
@@ -257,15 +261,23 @@ function ms(started: number): number {
   return Math.round((performance.now() - started) * 100) / 100;
 }
 
-/** Write an answer as it is (no fault); returns it. */
-function writeAnswer(outgoing: http.ServerResponse, answer: SimResponse): SimResponse {
-  outgoing.writeHead(answer.status, { ...answer.headers, 'content-length': String(Buffer.byteLength(answer.body)) });
-  outgoing.end(answer.body);
-  return answer;
+/** What went over the wire: the answer's status and headers, its body as bytes. */
+interface Sent {
+  status: number;
+  headers: Record<string, string>;
+  bytes: Buffer;
+}
+
+/** Write an answer as it is (no fault); returns what was sent. The body is encoded once, for the socket and the record. */
+function writeAnswer(outgoing: http.ServerResponse, answer: SimResponse): Sent {
+  const bytes = Buffer.from(answer.body, 'utf8');
+  outgoing.writeHead(answer.status, { ...answer.headers, 'content-length': String(bytes.length) });
+  outgoing.end(bytes);
+  return { status: answer.status, headers: answer.headers, bytes };
 }
 
 /** Write the answer, misbehaving as the fault says; resolves with what was sent (undefined when dropped). */
-async function send(outgoing: http.ServerResponse, response: SimResponse, fault: Fault): Promise<SimResponse | undefined> {
+async function send(outgoing: http.ServerResponse, response: SimResponse, fault: Fault): Promise<Sent | undefined> {
   let answer = response;
   if (fault.kind === 'latency') await sleep(fault.ms ?? 0);
   if (fault.kind === 'drop') {
@@ -286,7 +298,7 @@ async function send(outgoing: http.ServerResponse, response: SimResponse, fault:
       await sleep((fault.ms ?? 2000) / pieces);
     }
     outgoing.end();
-    return answer;
+    return { status: answer.status, headers: answer.headers, bytes };
   }
   return writeAnswer(outgoing, answer);
 }

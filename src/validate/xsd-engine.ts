@@ -48,8 +48,14 @@ export interface NativeXsdAddon {
   freeSchema(handle: object): void;
   /** Messages whose root element has this local name are validated by this schema (`inspect` with `validate`). */
   setRootSchema(rootName: string, handle: object | null): void;
-  /** XPath expressions for `inspect` (converted once, not on every call). */
-  prepareXPaths(expressions: string[]): object;
+  /**
+   * XPath expressions for `inspect` (converted once, not on every call). Those in the addon's simple
+   * subset (native/simple-xpath.c) are walked instead of run through libxml2's XPath engine, with
+   * the same values; `libxml2: true` runs them all through libxml2 (the reference of the parity tests).
+   */
+  prepareXPaths(expressions: string[], options?: { libxml2?: boolean }): object;
+  /** How each expression of a {@link prepareXPaths} handle is evaluated. */
+  xpathEngines(handle: object): ('simple' | 'libxml2')[];
   /**
    * Read (with `file`), parse, locate the message element, evaluate `xpaths` and validate, on a
    * libuv worker thread. `fallback`: content the caller must handle on its reference path.

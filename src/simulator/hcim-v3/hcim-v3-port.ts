@@ -63,7 +63,7 @@ export async function handleHcimV3(portType: string, request: SimRequest, state:
   const soapAction = unquote(request.headers.soapaction ?? '');
   const byAction = BY_ACTION.get(portType)?.get(soapAction);
 
-  const { parsed, schemaProblem } = await readHcimRequest(request.body);
+  const { parsed, schemaProblem } = await readHcimRequest(request.body, request.bytes);
   if (!parsed.ok) {
     // Not even XML: answer as the interaction the SOAPAction names, if any (HCIM answers GD.2.0006 etc.).
     return byAction ? { ...soapReply(invalidReply(byAction, UNKNOWN_REQUEST, parsed.reason)), interaction: byAction.root } : soapFault('Client', parsed.reason);

@@ -53,7 +53,7 @@ export interface ReadHcimRequest {
   schemaProblem(): Promise<string | undefined>;
 }
 
-type Inspect = (body: string) => InspectedV3Request | undefined | Promise<InspectedV3Request | undefined>;
+type Inspect = (body: string, bytes?: Buffer) => InspectedV3Request | undefined | Promise<InspectedV3Request | undefined>;
 let inspect: Promise<Inspect | null> | undefined;
 
 /**
@@ -66,7 +66,7 @@ async function loadInspector(): Promise<Inspect | null> {
     const addon = xsdEngine() === 'native' ? nativeXsdAddon() : undefined;
     if (addon) {
       const { inspectV3RequestNative } = await import('./v3-request-native.js');
-      return (body) => inspectV3RequestNative(addon, body);
+      return (body, bytes) => inspectV3RequestNative(addon, body, bytes);
     }
   } catch {
     // HIE_CONFORM_XSD_ENGINE=native without the addon: the WebAssembly reader still works.
@@ -78,11 +78,11 @@ async function loadInspector(): Promise<Inspect | null> {
  * Read an incoming HCIM request: one libxml2 parse gives the wrapper facts and the XSD verdict
  * (the xmldom DOM the handlers may walk is built only if a handler asks for it). Requests that
  * path does not take (see `inspectV3Request`) are read as before: xmldom for the facts, then
- * `validateHl7v3` on the text for the verdict.
+ * `validateHl7v3` on the text for the verdict. `bytes`: the body as received (UTF-8), if at hand.
  */
-export async function readHcimRequest(body: string): Promise<ReadHcimRequest> {
+export async function readHcimRequest(body: string, bytes?: Buffer): Promise<ReadHcimRequest> {
   inspect ??= loadInspector();
-  const inspected = await (await inspect)?.(body);
+  const inspected = await (await inspect)?.(body, bytes);
   if (inspected === undefined) return { parsed: readV3Request(body), schemaProblem: () => requestSchemaProblem(body) };
   if (!inspected.ok) return { parsed: inspected, schemaProblem: () => requestSchemaProblem(body) };
   const { facts } = inspected;

@@ -67,8 +67,12 @@ for (const { engine, inspect } of INSPECTORS) describe(`HCIM request reader (${e
       const inspected = await inspect!(body);
       const read = await readHcimRequest(body);
       if (inspected === undefined) {
-        // The reference path itself: same parse outcome, same verdict.
-        expect(read.parsed).to.deep.equal(reference);
+        // The reference path itself: same parse outcome, same verdict. (readHcimRequest reads with
+        // the configured engine, which may take its own one-parse path here: the native addon
+        // returns the facts as separate values, so a separator character in a value is no reason
+        // for it to fall back. Then its wrapper facts must still be the reference's.)
+        if (read.parsed.ok && reference.ok) expect(wrapperFacts(read.parsed.request)).to.deep.equal(wrapperFacts(reference.request));
+        else expect(read.parsed).to.deep.equal(reference);
         return;
       }
       if (!inspected.ok) {
@@ -129,4 +133,10 @@ for (const { engine, inspect } of INSPECTORS) describe(`HCIM request reader (${e
 
 function* childElements(element: { firstChild: unknown }): Generator<import('@xmldom/xmldom').Element> {
   for (let node = element.firstChild as { nodeType: number; nextSibling: unknown } | null; node; node = node.nextSibling as typeof node) if (node.nodeType === 1) yield node as unknown as import('@xmldom/xmldom').Element;
+}
+
+/** The wrapper facts of a read request (full or lazy), for comparing readers. */
+function wrapperFacts(request: { rootName: string; messageId: unknown; senderDevice: string; senderOrganization: string; processingCode: string; interactionId: string; acceptAckCode: string }) {
+  const { rootName, messageId, senderDevice, senderOrganization, processingCode, interactionId, acceptAckCode } = request;
+  return { rootName, messageId, senderDevice, senderOrganization, processingCode, interactionId, acceptAckCode };
 }

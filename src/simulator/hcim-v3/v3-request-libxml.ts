@@ -6,7 +6,7 @@ import { findMessageElement } from '../../validate/xml-message-element.js';
 import { parseXmlSafely } from '../../validate/xml-parse.js';
 import { compileSchema, validateAgainstSchema } from '../../validate/xsd.js';
 import { schemaProblemText } from './request-schema.js';
-import { FACTS_XPATH, factsFromValues, FOREIGN_XPATH, HL7V3, PAYLOAD } from './v3-request-facts.js';
+import { FACTS_XPATH, factsFromJoined, FOREIGN_XPATH, HL7V3, PAYLOAD } from './v3-request-facts.js';
 import type { V3RequestFacts } from './v3-request.js';
 
 
@@ -50,7 +50,7 @@ export function inspectV3Request(body: string): InspectedV3Request | undefined {
     const rootName = root.name;
     // All facts in one XPath evaluation inside libxml2: walking the tree from JS costs a wrapper
     // object per node visited, several times the whole evaluation.
-    const facts = factsFromValues(rootName, String(root.eval(factsXPath())), () => (root.get(payloadXPath()) as XmlElement | null)?.toString({ format: false }));
+    const facts = factsFromJoined(rootName, String(root.eval(factsXPath())), () => (root.get(payloadXPath()) as XmlElement | null)?.toString({ format: false }));
     if (facts === undefined) return undefined;
     const validated = interactionForRoot(rootName) !== undefined;
     const problem = validated ? schemaProblem(root, rootName) : undefined;

@@ -6,11 +6,19 @@ import { schemaForRoot, xsdIssue } from '../../validate/schema-ref.js';
 import { MAX_XML_MESSAGE_BYTES } from '../../validate/xml-guard.js';
 import type { NativeInspection, NativeXsdAddon } from '../../validate/xsd-engine.js';
 import { schemaProblemText } from './request-schema.js';
-import { FACTS_XPATH, factsFromValues, FOREIGN_XPATH, HL7V3, PAYLOAD } from './v3-request-facts.js';
+import { FACT_XPATH_LIST, FACTS, factsFromValues, FOREIGN_XPATH, HL7V3, PAYLOAD } from './v3-request-facts.js';
 import type { InspectedV3Request } from './v3-request-libxml.js';
 
-/** The XPath values the addon returns, in this order (prepared once per addon). */
-const XPATHS = [FACTS_XPATH, FOREIGN_XPATH, PAYLOAD];
+/**
+ * The XPath values the addon returns, in this order (prepared once per addon): one per fact, then
+ * the foreign-element count and the payload. All are in the addon's simple subset (walked, not run
+ * through libxml2's XPath engine), and separate values come back as one-byte strings: a joined value
+ * would hold the separator (a private-use character) and make every fact, and every reply built
+ * from them, a two-byte string that is slower to encode.
+ */
+const XPATHS = [...FACT_XPATH_LIST, FOREIGN_XPATH, PAYLOAD];
+const FOREIGN_AT = FACTS.length;
+const PAYLOAD_AT = FACTS.length + 1;
 const prepared = new WeakMap<NativeXsdAddon, object>();
 
 /**
@@ -18,17 +26,18 @@ const prepared = new WeakMap<NativeXsdAddon, object>();
  * the same one parse, facts, XSD verdict and fallbacks, but the parse, XPath and validation run on
  * a libuv worker thread, so the simulator's JavaScript thread goes on serving other requests
  * meanwhile. Undefined whenever the reference path (xmldom reader + validateHl7v3) must answer.
+ * `bytes`: the body's UTF-8 bytes when the caller has them (the addon copies them before returning).
  */
-export async function inspectV3RequestNative(addon: NativeXsdAddon, body: string): Promise<InspectedV3Request | undefined> {
+export async function inspectV3RequestNative(addon: NativeXsdAddon, body: string, bytes?: Buffer): Promise<InspectedV3Request | undefined> {
   if (/<!DOCTYPE/i.test(body)) return undefined;
-  const inspected = await inspectCoalesced(addon, Buffer.from(body, 'utf8'));
+  const inspected = await inspectCoalesced(addon, bytes ?? Buffer.from(body, 'utf8'));
   if (inspected.status !== 'ok') return undefined;
   const rootName = inspected.name;
   if (inspected.ns !== HL7V3) return { ok: false, reason: `message root {${inspected.ns ?? ''}}${rootName} is not in the HL7v3 namespace urn:hl7-org:v3` };
-  const [joined, foreign, payload] = inspected.values ?? [];
-  if (joined == null || foreign == null) return undefined;
-  const facts = factsFromValues(rootName, joined, () => payload ?? undefined);
-  if (facts === undefined) return undefined;
+  const values = inspected.values;
+  if (values === undefined || values.length !== XPATHS.length || values.some((value) => value == null)) return undefined;
+  const foreign = values[FOREIGN_AT]!;
+  const facts = factsFromValues(rootName, values as string[], () => values[PAYLOAD_AT] ?? undefined);
   const validated = interactionForRoot(rootName) !== undefined;
   const schema = validated ? schemaForRoot(rootName) : undefined;
   // A catalogued schema the addon did not validate with (it failed to compile natively): the reference path reports it.

@@ -1,0 +1,33 @@
+import type { Exchange } from '../transport/exchange.js';
+
+// Recorded messages whose body is kept as the bytes that went over the wire and decoded to a string
+// only when read. The simulator keeps its last 10,000 exchanges; held as strings (about 6 KB per
+// HL7v3 request and answer) they all outlive the young generation, are copied into the old one and
+// moved again by its compactions: under load that cost more CPU per request than the XSD
+// validation. Buffers keep the bytes off the V8 heap. `body` is an own enumerable getter, so
+// JSON.stringify, spreads and deep equality see the same plain string as before.
+
+/** A recorded request (Exchange.request) with its body decoded from `bytes` on first read. */
+export function recordedRequest(method: string, url: string, headers: Record<string, string>, bytes: Buffer): Exchange['request'] {
+  let text: string | undefined;
+  return {
+    method,
+    url,
+    headers,
+    get body(): string {
+      return (text ??= bytes.toString('utf8'));
+    },
+  };
+}
+
+/** A recorded response (Exchange.response) with its body decoded from `bytes` on first read. */
+export function recordedResponse(status: number, headers: Record<string, string>, bytes: Buffer): NonNullable<Exchange['response']> {
+  let text: string | undefined;
+  return {
+    status,
+    headers,
+    get body(): string {
+      return (text ??= bytes.toString('utf8'));
+    },
+  };
+}
