@@ -221,6 +221,18 @@ static napi_value str(napi_env env, const char *s) {
   return v;
 }
 
+// A UTF-8 string as a JavaScript string; ASCII (names, ids, codes: nearly every value) goes through
+// the Latin-1 constructor, which copies the bytes instead of decoding them.
+static napi_value text(napi_env env, const char *s) {
+  if (!s) s = "";
+  size_t n = 0;
+  unsigned char high = 0;
+  for (; s[n]; n++) high |= (unsigned char)s[n];
+  napi_value v;
+  napi_status status = high < 0x80 ? napi_create_string_latin1(env, s, n, &v) : napi_create_string_utf8(env, s, n, &v);
+  return status == napi_ok ? v : NULL;
+}
+
 static napi_value num(napi_env env, double d) {
   napi_value v;
   if (napi_create_double(env, d, &v) != napi_ok) return NULL;
@@ -908,62 +920,82 @@ static void inspection_free(napi_env env, Inspection *job) {
   free(job);
 }
 
-static napi_value item_result(napi_env env, Inspection *job, Item *item) {
+// Property names of the results, made once per completed job rather than once per property set.
+typedef struct {
+  napi_value status, reason, name, ns, line, findings, values, message, level, path, ok, fallback;
+} ResultKeys;
+
+static void result_keys(napi_env env, ResultKeys *k) {
+  k->status = str(env, "status");
+  k->reason = str(env, "reason");
+  k->name = str(env, "name");
+  k->ns = str(env, "ns");
+  k->line = str(env, "line");
+  k->findings = str(env, "findings");
+  k->values = str(env, "values");
+  k->message = str(env, "message");
+  k->level = str(env, "level");
+  k->path = str(env, "path");
+  k->ok = str(env, "ok");
+  k->fallback = str(env, "fallback");
+}
+
+static napi_value finding(napi_env env, const ResultKeys *k, const char *message, int level, long line, const char *path) {
+  napi_value e;
+  if (napi_create_object(env, &e) != napi_ok) return NULL;
+  napi_set_property(env, e, k->message, text(env, message));
+  napi_set_property(env, e, k->level, num(env, level));
+  napi_set_property(env, e, k->line, num(env, (double)line));
+  if (path) napi_set_property(env, e, k->path, text(env, path));
+  return e;
+}
+
+static napi_value item_result(napi_env env, const ResultKeys *k, Inspection *job, Item *item) {
   napi_value result;
   if (napi_create_object(env, &result) != napi_ok) return NULL;
   if (item->fallback) {
-    napi_set_named_property(env, result, "status", str(env, "fallback"));
-    napi_set_named_property(env, result, "reason", str(env, item->fallback));
+    napi_set_property(env, result, k->status, k->fallback);
+    napi_set_property(env, result, k->reason, text(env, item->fallback));
     return result;
   }
-  napi_set_named_property(env, result, "status", str(env, "ok"));
-  napi_set_named_property(env, result, "name", str(env, item->name));
-  if (item->ns) napi_set_named_property(env, result, "ns", str(env, item->ns));
-  napi_set_named_property(env, result, "line", num(env, (double)item->line));
+  napi_set_property(env, result, k->status, k->ok);
+  napi_set_property(env, result, k->name, text(env, item->name));
+  if (item->ns) napi_set_property(env, result, k->ns, text(env, item->ns));
+  napi_set_property(env, result, k->line, num(env, (double)item->line));
   if (item->validated) {
     size_t extra = item->vret != 0 && item->errors.count == 0 ? 1 : 0;
     napi_value arr;
     napi_create_array_with_length(env, item->errors.count + extra, &arr);
     for (size_t i = 0; i < item->errors.count; i++) {
-      napi_value e;
-      napi_create_object(env, &e);
-      napi_set_named_property(env, e, "message", str(env, item->errors.items[i].message));
-      napi_set_named_property(env, e, "level", num(env, item->errors.items[i].level));
-      napi_set_named_property(env, e, "line", num(env, (double)item->errors.items[i].line));
-      if (item->errors.items[i].path) napi_set_named_property(env, e, "path", str(env, item->errors.items[i].path));
-      napi_set_element(env, arr, (uint32_t)i, e);
+      const ValidError *e = &item->errors.items[i];
+      napi_set_element(env, arr, (uint32_t)i, finding(env, k, e->message, e->level, e->line, e->path));
     }
-    if (extra) {
-      // xmlSchemaValidateOneElement < 0: libxml2 could not validate (internal error): still a finding.
-      napi_value e;
-      napi_create_object(env, &e);
-      napi_set_named_property(env, e, "message", str(env, "libxml2 could not validate the message (internal error)"));
-      napi_set_named_property(env, e, "level", num(env, 3));
-      napi_set_named_property(env, e, "line", num(env, 0));
-      napi_set_element(env, arr, 0, e);
-    }
-    napi_set_named_property(env, result, "findings", arr);
+    // xmlSchemaValidateOneElement < 0: libxml2 could not validate (internal error): still a finding.
+    if (extra) napi_set_element(env, arr, 0, finding(env, k, "libxml2 could not validate the message (internal error)", 3, 0, NULL));
+    napi_set_property(env, result, k->findings, arr);
   }
   if (item->values) {
     napi_value arr;
     napi_create_array_with_length(env, job->nxpaths, &arr);
     for (size_t i = 0; i < job->nxpaths; i++) {
       napi_value v;
-      if (item->values[i]) v = str(env, item->values[i]);
+      if (item->values[i]) v = text(env, item->values[i]);
       else napi_get_null(env, &v);
       napi_set_element(env, arr, (uint32_t)i, v);
     }
-    napi_set_named_property(env, result, "values", arr);
+    napi_set_property(env, result, k->values, arr);
   }
   return result;
 }
 
 static napi_value inspection_result(napi_env env, Inspection *job) {
-  if (!job->is_array) return item_result(env, job, &job->items[0]);
+  ResultKeys keys;
+  result_keys(env, &keys);
+  if (!job->is_array) return item_result(env, &keys, job, &job->items[0]);
   napi_value arr;
   if (napi_create_array_with_length(env, job->nitems, &arr) != napi_ok) return NULL;
   for (size_t i = 0; i < job->nitems; i++) {
-    napi_value result = item_result(env, job, &job->items[i]);
+    napi_value result = item_result(env, &keys, job, &job->items[i]);
     if (!result) return NULL;
     napi_set_element(env, arr, (uint32_t)i, result);
   }
