@@ -73,4 +73,28 @@ describe('simulator server: recorded bodies', () => {
     const recorded = sim.exchanges.at(-1)!;
     expect(recorded.request.body).to.equal('<x>\uFFFD\uFFFD</x>');
   });
+
+  it('records a request whose client closed its side before the answer (no answer is sent then)', async () => {
+    const body = '<x>half-closed</x>';
+    const answer = await raw(sim.port, `POST /hcim/QUPA_AR101102.asmx HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+    expect(answer).to.equal('');
+    const recorded = sim.exchanges.at(-1)!;
+    expect(recorded.request.url).to.equal('/hcim/QUPA_AR101102.asmx');
+    expect(recorded.request.body).to.equal(body);
+    expect(recorded.protocol).to.equal('soap');
+    expect(recorded.failure?.code).to.equal('ABORTED');
+    expect(recorded.response).to.equal(undefined);
+  });
+
+  it('records a request whose client went away in the middle of its body', async () => {
+    await raw(sim.port, 'POST /plr/fhir/Practitioner/$entityQuery HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/fhir+json\r\nAuthorization: Bearer top-secret\r\nContent-Length: 100\r\n\r\n{"resourceType":');
+    // The close reaches the server a moment after the client sees its own end.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const recorded = sim.exchanges.at(-1)!;
+    expect(recorded.request.url).to.equal('/plr/fhir/Practitioner/$entityQuery');
+    expect(recorded.request.body).to.equal('{"resourceType":');
+    expect(recorded.request.headers.authorization).to.not.contain('top-secret');
+    expect(recorded.protocol).to.equal('fhir');
+    expect(recorded.failure?.code).to.equal('ABORTED');
+  });
 });

@@ -144,7 +144,9 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     const response = applyDefects(state.defects, routed);
     if (response.deliveries) for (const delivery of response.deliveries) schedule(delivery);
     const fault = faultFor(faults, response.interaction);
-    const sent = fault === undefined ? writeAnswer(outgoing, response) : await send(outgoing, response, fault);
+    // The client may have closed its side meanwhile (Node's server then drops the answer): recorded as such, not as answered.
+    const gone = outgoing.destroyed;
+    const sent = gone ? undefined : fault === undefined ? writeAnswer(outgoing, response) : await send(outgoing, response, fault);
     counter += 1;
     // Built in place (same keys, same order as record() gives): no spread copy per request. The
     // bodies are kept as the bytes that went over the wire (recorded-body.ts).
@@ -154,7 +156,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       direction: 'incoming',
       protocol: request.path.includes('/fhir/') ? 'fhir' : request.path.endsWith('.asmx') ? 'soap' : 'http',
       request: recordedRequest(request.method, recordedUrl, redactHeaders(incoming.headers), requestBytes),
-      ...(sent ? { response: recordedResponse(sent.status, redactHeaders(sent.headers), sent.bytes) } : { failure: { code: 'ABORTED', message: `fault ${fault?.kind}: connection dropped` } }),
+      ...(sent ? { response: recordedResponse(sent.status, redactHeaders(sent.headers), sent.bytes) } : { failure: { code: 'ABORTED', message: gone ? 'the client closed the connection before the answer was ready' : `fault ${fault?.kind}: connection dropped` } }),
       startedAt,
       durationMs: ms(started),
     });
@@ -171,7 +173,26 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       if (size > maxBody) tooLarge = true;
       else chunks.push(chunk);
     });
+    let ended = false;
+    // A client that closes (or half-closes) its connection before the request was read to the end:
+    // Node's server then drops the request without an 'end' (and the answer, like nginx's 499),
+    // but the simulator still records what arrived.
+    incoming.on('close', () => {
+      if (ended) return;
+      counter += 1;
+      keep({
+        id: `in${counter}`,
+        stepId: '',
+        direction: 'incoming',
+        protocol: incoming.url?.includes('/fhir/') ? 'fhir' : incoming.url?.split('?')[0]?.endsWith('.asmx') ? 'soap' : 'http',
+        request: recordedRequest(incoming.method ?? 'GET', incoming.url ?? '/', redactHeaders(incoming.headers), Buffer.concat(chunks)),
+        failure: { code: 'ABORTED', message: 'the client closed the connection before the request was answered' },
+        startedAt,
+        durationMs: ms(started),
+      });
+    });
     incoming.on('end', () => {
+      ended = true;
       let target: RequestTarget;
       let refusal: SimResponse | undefined = tooLarge ? { status: 413, headers: { 'content-type': 'text/plain' }, body: `request body exceeds ${maxBody} bytes` } : undefined;
       try {
