@@ -261,6 +261,7 @@ xmlNodePtr simple_xpath_node(const SimpleXPath *x, xmlNodePtr context) {
 }
 
 char *simple_xpath_string(const SimpleXPath *x, xmlNodePtr context) {
+  if (x->nparts == 1) return part_value(&x->parts[0], context, x->ns); // no join to do
   char **values = calloc(x->nparts, sizeof(char *));
   if (!values) return NULL;
   size_t length = 0;

@@ -203,6 +203,34 @@ static void quiet_thread(void) {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
+static int get_flag(napi_env env, napi_value object, const char *name) {
+  napi_value value;
+  bool flag = false;
+  if (napi_get_named_property(env, object, name, &value) != napi_ok) return 0;
+  if (napi_get_value_bool(env, value, &flag) != napi_ok) return 0;
+  return flag;
+}
+
+// Handles are externals tagged with their kind, so a schema handle passed where XPaths are expected
+// (or any other value) is refused instead of being read as the wrong structure.
+static const napi_type_tag SCHEMA_TAG = {0x6869652d636f6e66ULL, 0x736368656d610001ULL};
+static const napi_type_tag XPATHS_TAG = {0x6869652d636f6e66ULL, 0x7870617468730001ULL};
+
+static napi_status tagged_external(napi_env env, void *data, napi_finalize finalize, const napi_type_tag *tag, napi_value *out) {
+  napi_status status = napi_create_external(env, data, finalize, NULL, out);
+  return status == napi_ok ? napi_type_tag_object(env, *out, tag) : status;
+}
+
+// The pointer of a handle of this kind; NULL for anything else.
+static void *external_of(napi_env env, napi_value value, const napi_type_tag *tag) {
+  napi_valuetype type = napi_undefined;
+  bool tagged = false;
+  void *data = NULL;
+  if (napi_typeof(env, value, &type) != napi_ok || type != napi_external) return NULL;
+  if (napi_check_object_type_tag(env, value, tag, &tagged) != napi_ok || !tagged) return NULL;
+  return napi_get_value_external(env, value, &data) == napi_ok ? data : NULL;
+}
+
 static char *get_string(napi_env env, napi_value value) {
   size_t len = 0;
   if (napi_get_value_string_utf8(env, value, NULL, 0, &len) != napi_ok) return NULL;
@@ -383,7 +411,7 @@ static napi_value compile_schema(napi_env env, napi_callback_info info) {
   strlist_free(&scope.refused);
   if (s->schema) {
     napi_value handle;
-    CHECK(napi_create_external(env, s, schema_finalize, NULL, &handle));
+    CHECK(tagged_external(env, s, schema_finalize, &SCHEMA_TAG, &handle));
     CHECK(napi_set_named_property(env, result, "handle", handle));
   } else {
     schema_finalize(env, s, NULL);
@@ -395,8 +423,8 @@ static napi_value free_schema(napi_env env, napi_callback_info info) {
   size_t argc = 1;
   napi_value argv[1];
   CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  Schema *s = NULL;
-  if (argc < 1 || napi_get_value_external(env, argv[0], (void **)&s) != napi_ok || !s) return NULL;
+  Schema *s = argc >= 1 ? external_of(env, argv[0], &SCHEMA_TAG) : NULL;
+  if (!s) return NULL;
   forget_schema(env, s);
   if (s->schema) xmlSchemaFree(s->schema);
   if (s->doc) xmlFreeDoc(s->doc);
@@ -463,10 +491,8 @@ static napi_value set_root_schema(napi_env env, napi_callback_info info) {
     napi_throw_type_error(env, NULL, "setRootSchema(rootName, handle)");
     return NULL;
   }
-  Schema *s = NULL;
-  napi_valuetype type = napi_undefined;
-  if (argc >= 2) napi_typeof(env, argv[1], &type);
-  if (type == napi_external && (napi_get_value_external(env, argv[1], (void **)&s) != napi_ok || !s || !s->schema)) {
+  Schema *s = argc >= 2 ? external_of(env, argv[1], &SCHEMA_TAG) : NULL;
+  if (s && !s->schema) {
     free(root);
     napi_throw_type_error(env, NULL, "setRootSchema: schema already freed");
     return NULL;
@@ -627,7 +653,6 @@ typedef struct {
 
 #define HL7V3_NS "urn:hl7-org:v3"
 
-static int get_flag(napi_env env, napi_value object, const char *name);
 
 static void xpath_set_finalize(napi_env env, void *data, void *hint) {
   XPathSet *set = data;
@@ -662,11 +687,7 @@ static napi_value prepare_xpaths(napi_env env, napi_callback_info info) {
     set->simple = calloc(n ? n : 1, sizeof(SimpleXPath *));
   }
   if (!set || !set->sources || !set->simple) {
-    if (set) {
-      free(set->sources);
-      free(set->simple);
-    }
-    free(set);
+    if (set) xpath_set_finalize(env, set, NULL);
     napi_throw_error(env, NULL, "xsd-native: out of memory");
     return NULL;
   }
@@ -683,7 +704,7 @@ static napi_value prepare_xpaths(napi_env env, napi_callback_info info) {
     set->sources[set->count++] = source;
   }
   napi_value handle;
-  if (napi_create_external(env, set, xpath_set_finalize, NULL, &handle) != napi_ok) {
+  if (tagged_external(env, set, xpath_set_finalize, &XPATHS_TAG, &handle) != napi_ok) {
     xpath_set_finalize(env, set, NULL);
     napi_throw_error(env, NULL, "xsd-native: cannot create the XPath handle");
     return NULL;
@@ -696,9 +717,8 @@ static napi_value xpath_engines(napi_env env, napi_callback_info info) {
   size_t argc = 1;
   napi_value argv[1];
   CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  XPathSet *set = NULL;
-  napi_valuetype type = napi_undefined;
-  if (argc < 1 || napi_typeof(env, argv[0], &type) != napi_ok || type != napi_external || napi_get_value_external(env, argv[0], (void **)&set) != napi_ok || !set) {
+  XPathSet *set = argc >= 1 ? external_of(env, argv[0], &XPATHS_TAG) : NULL;
+  if (!set) {
     napi_throw_type_error(env, NULL, "xpathEngines(handle from prepareXPaths)");
     return NULL;
   }
@@ -1016,14 +1036,6 @@ static void inspect_complete(napi_env env, napi_status status, void *data) {
   inspection_free(env, job);
 }
 
-static int get_flag(napi_env env, napi_value object, const char *name) {
-  napi_value value;
-  bool flag = false;
-  if (napi_get_named_property(env, object, name, &value) != napi_ok) return 0;
-  if (napi_get_value_bool(env, value, &flag) != napi_ok) return 0;
-  return flag;
-}
-
 // Copies one input into an item: a path (with options.file) or a Buffer's bytes (the worker thread
 // must not read JavaScript-owned memory). 0 with a TypeError thrown when the input is unusable.
 static int take_input(napi_env env, napi_value input, int file, Item *item) {
@@ -1098,7 +1110,8 @@ static napi_value inspect(napi_env env, napi_callback_info info) {
   job->nitems = n;
   napi_valuetype type = napi_undefined;
   if (napi_get_named_property(env, options, "schema", &value) == napi_ok && napi_typeof(env, value, &type) == napi_ok && type == napi_external) {
-    if (napi_get_value_external(env, value, (void **)&job->schema) != napi_ok || !job->schema || !job->schema->schema) {
+    job->schema = external_of(env, value, &SCHEMA_TAG);
+    if (!job->schema || !job->schema->schema) {
       inspection_free(env, job);
       napi_throw_type_error(env, NULL, "inspect: options.schema already freed");
       return NULL;
@@ -1106,8 +1119,8 @@ static napi_value inspect(napi_env env, napi_callback_info info) {
     napi_create_reference(env, value, 1, &job->schema_ref);
   }
   if (napi_get_named_property(env, options, "xpaths", &value) == napi_ok && napi_typeof(env, value, &type) == napi_ok && type != napi_undefined) {
-    XPathSet *set = NULL;
-    if (type != napi_external || napi_get_value_external(env, value, (void **)&set) != napi_ok || !set) {
+    XPathSet *set = external_of(env, value, &XPATHS_TAG);
+    if (!set) {
       inspection_free(env, job);
       napi_throw_type_error(env, NULL, "inspect: options.xpaths must be a handle from prepareXPaths");
       return NULL;

@@ -7,27 +7,33 @@ import type { Exchange } from '../transport/exchange.js';
 // validation. Buffers keep the bytes off the V8 heap. `body` is an own enumerable getter, so
 // JSON.stringify, spreads and deep equality see the same plain string as before.
 
+/** The UTF-8 text of `bytes`, decoded on the first call only. */
+function decodedOnce(bytes: Buffer): () => string {
+  let text: string | undefined;
+  return () => (text ??= bytes.toString('utf8'));
+}
+
 /** A recorded request (Exchange.request) with its body decoded from `bytes` on first read. */
 export function recordedRequest(method: string, url: string, headers: Record<string, string>, bytes: Buffer): Exchange['request'] {
-  let text: string | undefined;
+  const body = decodedOnce(bytes);
   return {
     method,
     url,
     headers,
     get body(): string {
-      return (text ??= bytes.toString('utf8'));
+      return body();
     },
   };
 }
 
 /** A recorded response (Exchange.response) with its body decoded from `bytes` on first read. */
 export function recordedResponse(status: number, headers: Record<string, string>, bytes: Buffer): NonNullable<Exchange['response']> {
-  let text: string | undefined;
+  const body = decodedOnce(bytes);
   return {
     status,
     headers,
     get body(): string {
-      return (text ??= bytes.toString('utf8'));
+      return body();
     },
   };
 }

@@ -154,7 +154,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       id: `in${counter}`,
       stepId: '',
       direction: 'incoming',
-      protocol: request.path.includes('/fhir/') ? 'fhir' : request.path.endsWith('.asmx') ? 'soap' : 'http',
+      protocol: protocolOf(request.path),
       request: recordedRequest(request.method, recordedUrl, redactHeaders(incoming.headers), requestBytes),
       ...(sent ? { response: recordedResponse(sent.status, redactHeaders(sent.headers), sent.bytes) } : { failure: { code: 'ABORTED', message: gone ? 'the client closed the connection before the answer was ready' : `fault ${fault?.kind}: connection dropped` } }),
       startedAt,
@@ -184,7 +184,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
         id: `in${counter}`,
         stepId: '',
         direction: 'incoming',
-        protocol: incoming.url?.includes('/fhir/') ? 'fhir' : incoming.url?.split('?')[0]?.endsWith('.asmx') ? 'soap' : 'http',
+        protocol: protocolOf((incoming.url ?? '/').split('?')[0]!),
         request: recordedRequest(incoming.method ?? 'GET', incoming.url ?? '/', redactHeaders(incoming.headers), Buffer.concat(chunks)),
         failure: { code: 'ABORTED', message: 'the client closed the connection before the request was answered' },
         startedAt,
@@ -276,6 +276,11 @@ function isoNow(): string {
   const now = Date.now();
   if (now !== iso.at) iso = { at: now, text: new Date(now).toISOString() };
   return iso.text;
+}
+
+/** The protocol an incoming request is recorded under, from its path. */
+function protocolOf(path: string): Exchange['protocol'] {
+  return path.includes('/fhir/') ? 'fhir' : path.endsWith('.asmx') ? 'soap' : 'http';
 }
 
 function ms(started: number): number {
