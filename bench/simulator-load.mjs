@@ -13,15 +13,18 @@
 // PHN in the person and in the echoed payload, and queryResponseCode BCHCIM.GD.0.0013 — otherwise it
 // is counted as mismatched. Transport failures, timeouts (10 s) and non-200 answers count as lost.
 //
-// Reference measured in the same run: before the simulator, the same clients load
-// bench/reference-soap-server.mjs, a bare node:http server answering with a captured simulator reply
-// (device and PHN swapped in, no parsing): the floor for a Node.js endpoint on this machine with this
-// load generator. The simulator's throughput and latencies are also printed as ratios to it.
+// References measured in the same run: before the simulator, the same clients load
+// bench/reference-soap-server.mjs twice: bare (a node:http server answering with a captured
+// simulator reply, device and PHN swapped in, no parsing: the floor for a Node.js endpoint on this
+// machine with this load generator), then with --validate (the same server, but every request first
+// read and XSD-validated by the simulator's own native reader: the floor for an endpoint that
+// validates its requests as HCIM does). The simulator's figures are also printed as ratios to both;
+// the steps bare → validation floor → simulator show where the time per request goes.
 //
 // Usage: node bench/simulator-load.mjs [clients=200] [seconds=30] [max=2000000]
 //        SIM_URL=http://127.0.0.1:PORT to load an already running simulator instead;
 //        SIM_CLI=/path/to/bin/hie-conform to start another build's simulator;
-//        REFERENCE=0 to skip the reference server;
+//        REFERENCE=0 to skip both reference servers, VALIDATION_FLOOR=0 to skip the validating one;
 //        RATE=n to offer n requests/s in all (paced clients) instead of as many as answered;
 //        WARMUP=s seconds of untimed load before the measurement (default 3).
 import { spawn } from 'node:child_process';
@@ -326,14 +329,23 @@ return {
 
 const sim = await startSimulator();
 let reference;
+let floor;
 if (process.env.REFERENCE !== '0') {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hie-conform-bench-'));
   try {
     const file = path.join(dir, 'reply.xml');
     writeFileSync(file, await captureTemplate(sim.url));
-    const server = await startServer([fileURLToPath(new URL('./reference-soap-server.mjs', import.meta.url)), file]);
-    reference = await measure(server);
-    await server.stop();
+    const script = fileURLToPath(new URL('./reference-soap-server.mjs', import.meta.url));
+    const measureServer = async (args) => {
+      const server = await startServer([script, file, ...args]);
+      try {
+        return await measure(server);
+      } finally {
+        await server.stop();
+      }
+    };
+    reference = await measureServer([]);
+    if (process.env.VALIDATION_FLOOR !== '0') floor = await measureServer(['--validate']);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -352,12 +364,18 @@ console.log(`  latency p50 ${result.p50.toFixed(1)} ms, p90 ${result.p90.toFixed
 console.log(`  lost ${result.lost}, mismatched ${result.mismatched}`);
 console.log(`  warm-up before the clock (not in the figures above): connecting ${result.connectSeconds.toFixed(1)} s (slowest first answer ${result.warmupMax.toFixed(0)} ms), then ${WARMUP_SECONDS} s of the same load: ${result.warmupCount} requests, p99 ${result.warmupP99.toFixed(1)} ms, ${result.warmupLost} lost, ${result.warmupMismatched} mismatched`);
 console.log(`  cpu: simulator ${cpuText(result)}; ${os.cpus().length} cores; load average ${result.load1.map((l) => l.toFixed(2)).join(' ')} → ${result.load2.map((l) => l.toFixed(2)).join(' ')}`);
+const ratio = (r, base) => `throughput ${(r.rate / base.rate).toFixed(2)}x, p50 ${(r.p50 / base.p50).toFixed(2)}x, p99 ${(r.p99 / base.p99).toFixed(2)}x${base.serverCpu !== undefined && r.serverCpu !== undefined ? `, CPU per request ${(r.serverCpu / r.rate / (base.serverCpu / base.rate)).toFixed(2)}x` : ''}`;
 if (reference) {
   console.log(`\nsame run, same clients, same ${seconds} s, one after the other:`);
   console.log(line('reference', reference));
+  if (floor) console.log(line('+ XSD', floor));
   console.log(line('simulator', result));
-  console.log(`  simulator / reference: throughput ${(result.rate / reference.rate).toFixed(2)}x, p50 ${(result.p50 / reference.p50).toFixed(2)}x, p99 ${(result.p99 / reference.p99).toFixed(2)}x${reference.serverCpu !== undefined && result.serverCpu !== undefined ? `, CPU per request ${(result.serverCpu / result.rate / (reference.serverCpu / reference.rate)).toFixed(2)}x` : ''}`);
-  console.log(`  (reference = bench/reference-soap-server.mjs: bare node:http, canned reply, no parsing: the floor for a Node.js endpoint here)`);
+  console.log(`  simulator / reference: ${ratio(result, reference)}`);
+  if (floor) console.log(`  simulator / + XSD:     ${ratio(result, floor)}`);
+  console.log(`  (reference = bench/reference-soap-server.mjs: bare node:http, canned reply, no parsing: the floor for a Node.js endpoint here;`);
+  if (floor) console.log(`   + XSD = the same with --validate: each request read and XSD-validated by the simulator's native reader first: the floor for an endpoint that validates)`);
+  else console.log(`   validation floor skipped: VALIDATION_FLOOR=0)`);
 }
-console.log(`  targets: 0 lost, 0 mismatched, p99 < 50 ms → ${met ? 'met' : 'NOT met'}${reference ? `; the reference itself: p99 ${reference.p99.toFixed(1)} ms` : ''}`);
-process.exitCode = clean(result) && (!reference || clean(reference)) ? 0 : 1;
+const references = [reference, floor].filter(Boolean);
+console.log(`  targets: 0 lost, 0 mismatched, p99 < 50 ms → ${met ? 'met' : 'NOT met'}${reference ? `; the reference itself: p99 ${reference.p99.toFixed(1)} ms` : ''}${floor ? `, + XSD: p99 ${floor.p99.toFixed(1)} ms` : ''}`);
+process.exitCode = clean(result) && references.every(clean) ? 0 : 1;

@@ -5,8 +5,10 @@
 # client connects and gets one answer, then WARMUP seconds (default 3) of the same load run before
 # the clock starts (warm-up: JIT and queues settle; its p99, losses and mismatches are printed apart).
 # Prints requests/s, p50/p90/p99 latency, lost and mismatched responses, CPU and load average.
-# Before it, the same clients load bench/reference-soap-server.mjs (bare node:http, canned reply, no
-# parsing): the floor for a Node.js endpoint on this machine; the simulator is also printed as ratios to it.
+# Before it, the same clients load bench/reference-soap-server.mjs twice: bare (node:http, canned reply,
+# no parsing: the floor for a Node.js endpoint on this machine) and with --validate (each request first
+# read and XSD-validated by the simulator's native reader: the floor for an endpoint that validates);
+# the simulator is also printed as ratios to both (REFERENCE=0 / VALIDATION_FLOOR=0 skip them).
 # Targets: 0 lost, 0 mismatched, p99 < 50 ms.
 set -euo pipefail
 cd "$(dirname "$0")/.."
