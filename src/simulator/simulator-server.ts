@@ -8,7 +8,8 @@ import { fixturePath } from '../config/package-root.js';
 import { applyDefects, parseDefects, type DefectName } from './defects.js';
 import { faultFor, parseFault, type Fault } from './faults.js';
 import { PersonStore } from './person-store.js';
-import { recordedRequest, recordedResponse } from './recorded-body.js';
+import { ExchangeLog } from './exchange-log.js';
+import { recordedRequest } from './recorded-body.js';
 import { providerDistribution, type ProviderDistribution } from './plr-distribution.js';
 import { ProviderStore } from './provider-store.js';
 import { requestTarget, type RequestTarget } from './request-target.js';
@@ -21,7 +22,7 @@ export interface SimulatorOptions {
   host?: string;
   /** Largest request body accepted (bytes); bigger → 413. */
   maxBodyBytes?: number;
-  /** Keep the last N exchanges (client mode reads them). */
+  /** Keep the last N exchanges (default 10,000; client and listen modes read them). */
   recordLimit?: number;
   /**
    * HTTPS with required client certificates (HCIM/PLR use mutual TLS, domain.md §a): PEM texts.
@@ -83,21 +84,15 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const host = options.host ?? '127.0.0.1';
   const maxBody = options.maxBodyBytes ?? 10 * 1024 * 1024;
   const recordLimit = options.recordLimit ?? 10_000;
-  const exchanges: Exchange[] = [];
+  const log = new ExchangeLog(recordLimit);
   const pending = new Set<Promise<unknown>>();
   const timers = new Set<NodeJS.Timeout>();
   let counter = 0;
   let baseUrl = '';
 
-  const keep = (exchange: Exchange): Exchange => {
-    exchanges.push(exchange);
-    if (exchanges.length > recordLimit) exchanges.shift();
-    return exchange;
-  };
-
   const record = (exchange: Omit<Exchange, 'id' | 'stepId'>): Exchange => {
     counter += 1;
-    return keep({ id: `${exchange.direction === 'incoming' ? 'in' : 'out'}${counter}`, stepId: '', ...exchange });
+    return log.add({ id: `${exchange.direction === 'incoming' ? 'in' : 'out'}${counter}`, stepId: '', ...exchange });
   };
 
   /** Send one delivery (the simulator as client) and record it with the receiver's reply. */
@@ -134,7 +129,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
    * Answer one request and record it. One async function instead of a promise chain, and the
    * no-fault answer written synchronously: fewer promises and microtask hops per request.
    */
-  const answer = async (request: SimRequest, requestBytes: Buffer, recordedUrl: string, incoming: http.IncomingMessage, outgoing: http.ServerResponse, refusal: SimResponse | undefined, started: number, startedAt: string): Promise<void> => {
+  const answer = async (request: SimRequest, requestBytes: Buffer, recordedUrl: string, outgoing: http.ServerResponse, refusal: SimResponse | undefined, started: number, startedAt: number): Promise<void> => {
     let routed: SimResponse;
     try {
       routed = refusal ?? (await route(request, state, baseUrl));
@@ -148,23 +143,27 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     const gone = outgoing.destroyed;
     const sent = gone ? undefined : fault === undefined ? writeAnswer(outgoing, response) : await send(outgoing, response, fault);
     counter += 1;
-    // Built in place (same keys, same order as record() gives): no spread copy per request. The
-    // bodies are kept as the bytes that went over the wire (recorded-body.ts).
-    keep({
+    const protocol = protocolOf(request.path);
+    if (sent) {
+      // The hot path: packed into the log's ring buffer, no object kept per request (exchange-log.ts).
+      log.answered(counter, { method: request.method, url: recordedUrl, requestHeaders: request.headers, requestBytes, status: sent.status, responseHeaders: sent.headers, responseBody: sent.body, protocol, startedAt, durationMs: ms(started) });
+      return;
+    }
+    log.add({
       id: `in${counter}`,
       stepId: '',
       direction: 'incoming',
-      protocol: protocolOf(request.path),
-      request: recordedRequest(request.method, recordedUrl, redactHeaders(incoming.headers), requestBytes),
-      ...(sent ? { response: recordedResponse(sent.status, redactHeaders(sent.headers), sent.bytes) } : { failure: { code: 'ABORTED', message: gone ? 'the client closed the connection before the answer was ready' : `fault ${fault?.kind}: connection dropped` } }),
-      startedAt,
+      protocol,
+      request: recordedRequest(request.method, recordedUrl, redactHeaders(request.headers), requestBytes),
+      failure: { code: 'ABORTED', message: gone ? 'the client closed the connection before the answer was ready' : `fault ${fault?.kind}: connection dropped` },
+      startedAt: new Date(startedAt).toISOString(),
       durationMs: ms(started),
     });
   };
 
   const handler = (incoming: http.IncomingMessage, outgoing: http.ServerResponse): void => {
     const started = performance.now();
-    const startedAt = isoNow();
+    const startedAt = Date.now();
     const chunks: Buffer[] = [];
     let size = 0;
     let tooLarge = false;
@@ -180,14 +179,14 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     incoming.on('close', () => {
       if (ended) return;
       counter += 1;
-      keep({
+      log.add({
         id: `in${counter}`,
         stepId: '',
         direction: 'incoming',
         protocol: protocolOf((incoming.url ?? '/').split('?')[0]!),
         request: recordedRequest(incoming.method ?? 'GET', incoming.url ?? '/', redactHeaders(incoming.headers), Buffer.concat(chunks)),
         failure: { code: 'ABORTED', message: 'the client closed the connection before the request was answered' },
-        startedAt,
+        startedAt: new Date(startedAt).toISOString(),
         durationMs: ms(started),
       });
     });
@@ -212,7 +211,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
         body: bytes.toString('utf8'),
         bytes,
       };
-      void answer(request, bytes, target.recordedUrl, incoming, outgoing, refusal, started, startedAt);
+      void answer(request, bytes, target.recordedUrl, outgoing, refusal, started, startedAt);
     });
   };
 
@@ -229,7 +228,9 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   return {
     url: baseUrl,
     port,
-    exchanges,
+    get exchanges() {
+      return log.exchanges();
+    },
     async distributeProvider(ipc, distribution = {}) {
       const provider = state.providers.get(ipc);
       if (!provider) throw new HarnessError('ERR_USAGE', `no PLR provider with IPC "${ipc}"`);
@@ -267,17 +268,6 @@ function joinedHeaders(headers: http.IncomingHttpHeaders): Record<string, string
   return out;
 }
 
-/**
- * `new Date().toISOString()`, formatted once per millisecond: toISOString costs about 1 µs, and
- * under load several requests start within the same millisecond.
- */
-let iso = { at: -1, text: '' };
-function isoNow(): string {
-  const now = Date.now();
-  if (now !== iso.at) iso = { at: now, text: new Date(now).toISOString() };
-  return iso.text;
-}
-
 /** The protocol an incoming request is recorded under, from its path. */
 function protocolOf(path: string): Exchange['protocol'] {
   return path.includes('/fhir/') ? 'fhir' : path.endsWith('.asmx') ? 'soap' : 'http';
@@ -287,19 +277,21 @@ function ms(started: number): number {
   return Math.round((performance.now() - started) * 100) / 100;
 }
 
-/** What went over the wire: the answer's status and headers, its body as bytes. */
+/** What went over the wire: the answer's status, headers and body. */
 interface Sent {
   status: number;
   headers: Record<string, string>;
-  bytes: Buffer;
+  body: string;
 }
 
-/** Write an answer as it is (no fault); returns what was sent. The body is encoded once, for the socket and the record. */
+/**
+ * Write an answer as it is (no fault); returns what was sent. The body goes to Node as a string:
+ * with the head not yet sent, Node writes head and body in one piece (no Buffer, no writev).
+ */
 function writeAnswer(outgoing: http.ServerResponse, answer: SimResponse): Sent {
-  const bytes = Buffer.from(answer.body, 'utf8');
-  outgoing.writeHead(answer.status, { ...answer.headers, 'content-length': String(bytes.length) });
-  outgoing.end(bytes);
-  return { status: answer.status, headers: answer.headers, bytes };
+  outgoing.writeHead(answer.status, { ...answer.headers, 'content-length': String(Buffer.byteLength(answer.body, 'utf8')) });
+  outgoing.end(answer.body, 'utf8');
+  return answer;
 }
 
 /** Write the answer, misbehaving as the fault says; resolves with what was sent (undefined when dropped). */
@@ -324,7 +316,7 @@ async function send(outgoing: http.ServerResponse, response: SimResponse, fault:
       await sleep((fault.ms ?? 2000) / pieces);
     }
     outgoing.end();
-    return { status: answer.status, headers: answer.headers, bytes };
+    return answer;
   }
   return writeAnswer(outgoing, answer);
 }

@@ -3,6 +3,11 @@ const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie'
 
 export const REDACTED = '[redacted]';
 
+/** Is this header's value a secret (name in any case)? */
+export function isSecretHeader(name: string): boolean {
+  return SECRET_HEADERS.has(name.toLowerCase());
+}
+
 /** Copy of `headers` with secret values replaced by `[redacted]`; names lower-cased. */
 export function redactHeaders(headers: Record<string, string | string[] | number | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
