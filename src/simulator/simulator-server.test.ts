@@ -1,5 +1,6 @@
 import net from 'node:net';
 import { expect } from 'chai';
+import type { Exchange } from '../transport/exchange.js';
 import { createSimulator, type Simulator } from './simulator-server.js';
 
 /**
@@ -75,10 +76,20 @@ describe('simulator server: recorded bodies', () => {
   });
 
   it('records a request whose client closed its side before the answer (no answer is sent then)', async () => {
+    // The answer is held back (latency fault) until the server has surely seen the client's close:
+    // without it, which comes first depends on the machine's load.
+    const slow = await createSimulator({ faults: ['*=latency:300'] });
     const body = '<x>half-closed</x>';
-    const answer = await raw(sim.port, `POST /hcim/QUPA_AR101102.asmx HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+    let answer: string;
+    let recorded: Exchange;
+    try {
+      answer = await raw(slow.port, `POST /hcim/QUPA_AR101102.asmx HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      recorded = slow.exchanges.at(-1)!;
+    } finally {
+      await slow.close();
+    }
     expect(answer).to.equal('');
-    const recorded = sim.exchanges.at(-1)!;
     expect(recorded.request.url).to.equal('/hcim/QUPA_AR101102.asmx');
     expect(recorded.request.body).to.equal(body);
     expect(recorded.protocol).to.equal('soap');

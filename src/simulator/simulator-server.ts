@@ -22,7 +22,10 @@ export interface SimulatorOptions {
   host?: string;
   /** Largest request body accepted (bytes); bigger → 413. */
   maxBodyBytes?: number;
-  /** Keep the last N exchanges (default 10,000; client and listen modes read them). */
+  /**
+   * Keep the last N exchanges (default 10,000; client and listen modes read them). Their messages
+   * share a ring of at most 64 MiB (exchange-log.ts): with very large messages fewer are kept.
+   */
   recordLimit?: number;
   /**
    * HTTPS with required client certificates (HCIM/PLR use mutual TLS, domain.md §a): PEM texts.
@@ -49,7 +52,7 @@ export interface Simulator {
   /** `http://127.0.0.1:PORT` (or `https://…` with `tls`) */
   readonly url: string;
   readonly port: number;
-  /** Incoming requests and the answers given, and outgoing deliveries with their replies, oldest first. */
+  /** Incoming requests and the answers given, and outgoing deliveries with their replies, oldest first (a snapshot: read it again for later ones). */
   readonly exchanges: readonly Exchange[];
   /** Send a PLR provider distribution to the PLR subscriber now; resolves with the recorded exchange. */
   distributeProvider(ipc: string, options?: Partial<ProviderDistribution>): Promise<Exchange>;
@@ -143,6 +146,8 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     const gone = outgoing.destroyed;
     const sent = gone ? undefined : fault === undefined ? writeAnswer(outgoing, response) : await send(outgoing, response, fault);
     counter += 1;
+    // Gone before or while a fault held the answer back (latency, slow-body), or dropped by the fault.
+    const aborted = gone || (outgoing.destroyed && fault?.kind !== 'drop') ? 'the client closed the connection before the answer was ready' : `fault ${fault?.kind}: connection dropped`;
     const protocol = protocolOf(request.path);
     if (sent) {
       // The hot path: packed into the log's ring buffer, no object kept per request (exchange-log.ts).
@@ -155,7 +160,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       direction: 'incoming',
       protocol,
       request: recordedRequest(request.method, recordedUrl, redactHeaders(request.headers), requestBytes),
-      failure: { code: 'ABORTED', message: gone ? 'the client closed the connection before the answer was ready' : `fault ${fault?.kind}: connection dropped` },
+      failure: { code: 'ABORTED', message: aborted },
       startedAt: new Date(startedAt).toISOString(),
       durationMs: ms(started),
     });
@@ -298,6 +303,8 @@ function writeAnswer(outgoing: http.ServerResponse, answer: SimResponse): Sent {
 async function send(outgoing: http.ServerResponse, response: SimResponse, fault: Fault): Promise<Sent | undefined> {
   let answer = response;
   if (fault.kind === 'latency') await sleep(fault.ms ?? 0);
+  // The client may have gone while the answer was held back: nothing is written then.
+  if (outgoing.destroyed) return undefined;
   if (fault.kind === 'drop') {
     outgoing.socket?.destroy();
     return undefined;
