@@ -4,8 +4,8 @@ import { ExchangeLog, type AnsweredRequest } from './exchange-log.js';
 
 const STARTED = Date.parse('2026-11-23T10:15:00.123Z');
 
-function answered(n: number, overrides: Partial<AnsweredRequest> = {}): AnsweredRequest {
-  return {
+function answered(n: number, overrides: Partial<Omit<AnsweredRequest, 'responseLength'>> = {}): AnsweredRequest {
+  const request: Omit<AnsweredRequest, 'responseLength'> = {
     method: 'POST',
     url: `/hcim/QUPA_AR101102.asmx?n=${n}`,
     requestHeaders: { host: '127.0.0.1:1', 'content-type': 'text/xml', authorization: 'Bearer s3cret', soapaction: '"urn:hl7-org:v3/QUPA_IN101101"' },
@@ -18,6 +18,7 @@ function answered(n: number, overrides: Partial<AnsweredRequest> = {}): Answered
     durationMs: 1.25,
     ...overrides,
   };
+  return { ...request, responseLength: Buffer.byteLength(request.responseBody) };
 }
 
 function failure(id: string): Exchange {

@@ -1,5 +1,5 @@
 import type { Exchange } from '../transport/exchange.js';
-import { isSecretHeader, REDACTED } from '../transport/redact.js';
+import { isSecretHeader, REDACTED, redactHeaders } from '../transport/redact.js';
 import { recordedRequest } from './recorded-body.js';
 
 // The simulator's record of the last N exchanges, oldest first.
@@ -28,6 +28,8 @@ export interface AnsweredRequest {
   status: number;
   responseHeaders: Record<string, string>;
   responseBody: string;
+  /** UTF-8 bytes of `responseBody` (the server counted them for Content-Length). */
+  responseLength: number;
   protocol: Exchange['protocol'];
   /** Epoch milliseconds. */
   startedAt: number;
@@ -98,8 +100,7 @@ export class ExchangeLog {
     if (this.limit === 0) return;
     const head = packedHead(request);
     const headBytes = Buffer.byteLength(head);
-    const responseBytes = Buffer.byteLength(request.responseBody);
-    const total = headBytes + request.requestBytes.length + responseBytes;
+    const total = headBytes + request.requestBytes.length + request.responseLength;
     if (total > this.capacity / 4) {
       this.add(toExchange(number, request));
       return;
@@ -124,7 +125,7 @@ export class ExchangeLog {
     const sizes = slot * 5;
     this.sizes[sizes] = headBytes;
     this.sizes[sizes + 1] = request.requestBytes.length;
-    this.sizes[sizes + 2] = responseBytes;
+    this.sizes[sizes + 2] = request.responseLength;
     this.sizes[sizes + 3] = request.status;
     this.sizes[sizes + 4] = PROTOCOLS.indexOf(request.protocol);
     this.startedAt[slot] = request.startedAt;
@@ -215,14 +216,13 @@ function headerRecord(fields: readonly string[], from: number, count: number): R
 
 /** The Exchange of an answered request, for one too big for the ring. */
 function toExchange(number: number, request: AnsweredRequest): Exchange {
-  const redact = (headers: Record<string, string>) => Object.fromEntries(Object.keys(headers).map((name) => [name.toLowerCase(), recordedValue(name, headers[name]!)]));
   return {
     id: `in${number}`,
     stepId: '',
     direction: 'incoming',
     protocol: request.protocol,
-    request: recordedRequest(request.method, request.url, redact(request.requestHeaders), request.requestBytes),
-    response: { status: request.status, headers: redact(request.responseHeaders), body: request.responseBody },
+    request: recordedRequest(request.method, request.url, redactHeaders(request.requestHeaders), request.requestBytes),
+    response: { status: request.status, headers: redactHeaders(request.responseHeaders), body: request.responseBody },
     startedAt: new Date(request.startedAt).toISOString(),
     durationMs: request.durationMs,
   };

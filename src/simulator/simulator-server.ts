@@ -146,14 +146,14 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     const gone = outgoing.destroyed;
     const sent = gone ? undefined : fault === undefined ? writeAnswer(outgoing, response) : await send(outgoing, response, fault);
     counter += 1;
-    // Gone before or while a fault held the answer back (latency, slow-body), or dropped by the fault.
-    const aborted = gone || (outgoing.destroyed && fault?.kind !== 'drop') ? 'the client closed the connection before the answer was ready' : `fault ${fault?.kind}: connection dropped`;
     const protocol = protocolOf(request.path);
     if (sent) {
       // The hot path: packed into the log's ring buffer, no object kept per request (exchange-log.ts).
-      log.answered(counter, { method: request.method, url: recordedUrl, requestHeaders: request.headers, requestBytes, status: sent.status, responseHeaders: sent.headers, responseBody: sent.body, protocol, startedAt, durationMs: ms(started) });
+      log.answered(counter, { method: request.method, url: recordedUrl, requestHeaders: request.headers, requestBytes, status: sent.status, responseHeaders: sent.headers, responseBody: sent.body, responseLength: sent.length, protocol, startedAt, durationMs: ms(started) });
       return;
     }
+    // Gone before or while a fault held the answer back (latency, slow-body), or dropped by the fault.
+    const aborted = gone || (outgoing.destroyed && fault?.kind !== 'drop') ? 'the client closed the connection before the answer was ready' : `fault ${fault?.kind}: connection dropped`;
     log.add({
       id: `in${counter}`,
       stepId: '',
@@ -287,6 +287,8 @@ interface Sent {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** UTF-8 bytes of `body` (its Content-Length). */
+  length: number;
 }
 
 /**
@@ -294,9 +296,10 @@ interface Sent {
  * with the head not yet sent, Node writes head and body in one piece (no Buffer, no writev).
  */
 function writeAnswer(outgoing: http.ServerResponse, answer: SimResponse): Sent {
-  outgoing.writeHead(answer.status, { ...answer.headers, 'content-length': String(Buffer.byteLength(answer.body, 'utf8')) });
+  const length = Buffer.byteLength(answer.body, 'utf8');
+  outgoing.writeHead(answer.status, { ...answer.headers, 'content-length': String(length) });
   outgoing.end(answer.body, 'utf8');
-  return answer;
+  return { status: answer.status, headers: answer.headers, body: answer.body, length };
 }
 
 /** Write the answer, misbehaving as the fault says; resolves with what was sent (undefined when dropped). */
@@ -313,8 +316,8 @@ async function send(outgoing: http.ServerResponse, response: SimResponse, fault:
   // Cut the body mid-element: the answer is no longer well-formed XML/JSON.
   if (fault.kind === 'malformed') answer = { ...answer, body: answer.body.slice(0, Math.max(1, Math.floor(answer.body.length / 2))) };
   if (fault.kind === 'slow-body') {
-    outgoing.writeHead(answer.status, { ...answer.headers, 'content-length': String(Buffer.byteLength(answer.body)) });
     const bytes = Buffer.from(answer.body);
+    outgoing.writeHead(answer.status, { ...answer.headers, 'content-length': String(bytes.length) });
     const pieces = 10;
     const step = Math.ceil(bytes.length / pieces);
     for (let i = 0; i < bytes.length; i += step) {
@@ -323,7 +326,7 @@ async function send(outgoing: http.ServerResponse, response: SimResponse, fault:
       await sleep((fault.ms ?? 2000) / pieces);
     }
     outgoing.end();
-    return answer;
+    return { status: answer.status, headers: answer.headers, body: answer.body, length: bytes.length };
   }
   return writeAnswer(outgoing, answer);
 }
