@@ -61,36 +61,64 @@ interface Waiting {
   resolve(inspection: NativeInspection): void;
   reject(error: unknown): void;
 }
-let waiting: Waiting[] = [];
 const CPUS = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+/**
+ * Inspection jobs on the libuv pool at once: every core but one, which stays for the event loop
+ * (reading requests, building and writing answers). More jobs than that only make the pool's
+ * threads and the event loop take turns on the same cores: on the 2-core bench machine, one job per
+ * core with no limit held the simulator's p99 at 52–59 ms where this holds it at 41–47 ms
+ * (bench/simulator.sh, interleaved runs).
+ */
+const MAX_JOBS = Math.max(1, CPUS - 1);
+/** Requests in one job at most, so that a long queue still comes back in pieces the event loop answers as they finish. */
+const MAX_JOB_REQUESTS = 64;
+/** Requests waiting for a free job, in arrival order. */
+const waiting: Waiting[] = [];
+let jobs = 0;
+let flushScheduled = false;
 
 /**
- * Inspects a request together with the others that arrived in the same turn of the event loop:
- * they go to the addon as one job per CPU (setImmediate runs once this turn's I/O callbacks, which
- * read the request bodies, are done). Waking the event loop for a finished job costs tens of
- * microseconds, as much as the inspection itself, so under load one wake-up per request would eat
- * the time the worker threads save.
+ * Inspects a request together with the others waiting: requests queue here, and whenever a job is
+ * free the queue goes to the addon as one job (setImmediate flushes once this turn's I/O callbacks,
+ * which read the request bodies, are done; a finished job flushes at once). Waking the event loop
+ * for a finished job costs tens of microseconds, as much as the inspection itself, so under load
+ * one job per request would eat the time the worker threads save; and a queue, not a job per turn,
+ * keeps the pool from holding more work than it has cores for.
  */
 function inspectCoalesced(addon: NativeXsdAddon, input: Buffer): Promise<NativeInspection> {
   return new Promise((resolve, reject) => {
-    if (waiting.length === 0) setImmediate(flush, addon);
     waiting.push({ input, resolve, reject });
+    if (!flushScheduled) {
+      flushScheduled = true;
+      setImmediate(flush, addon);
+    }
   });
 }
 
 function flush(addon: NativeXsdAddon): void {
-  const all = waiting;
-  waiting = [];
-  const jobSize = Math.ceil(all.length / CPUS);
-  for (let start = 0; start < all.length; start += jobSize) {
-    const job = all.slice(start, start + jobSize);
+  flushScheduled = false;
+  while (waiting.length > 0 && jobs < MAX_JOBS) {
+    // The queue shared out over the free jobs, none larger than MAX_JOB_REQUESTS.
+    const size = Math.min(MAX_JOB_REQUESTS, Math.ceil(waiting.length / (MAX_JOBS - jobs)));
+    const job = waiting.splice(0, size);
+    jobs += 1;
+    const finished = (): void => {
+      jobs -= 1;
+      flush(addon);
+    };
     inspectAndValidateMany(
       addon,
       job.map((entry) => entry.input),
       { maxBytes: MAX_XML_MESSAGE_BYTES, xmldomUnwrap: true, xpaths: xpathsFor(addon) },
     ).then(
-      (results) => job.forEach((entry, i) => entry.resolve(results[i]!)),
-      (error: unknown) => job.forEach((entry) => entry.reject(error)),
+      (results) => {
+        finished();
+        job.forEach((entry, i) => entry.resolve(results[i]!));
+      },
+      (error: unknown) => {
+        finished();
+        job.forEach((entry) => entry.reject(error));
+      },
     );
   }
 }
