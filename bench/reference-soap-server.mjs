@@ -10,7 +10,7 @@
 //   node bench/reference-soap-server.mjs <template-file> --validate
 //     validation floor: each request first goes through the simulator's own native request reader
 //     (the built dist/, as the simulator runs it: one libxml2 parse, the wrapper facts and the XSD
-//     validation on a libuv worker thread, requests of one event-loop turn coalesced), and the
+//     validation on a libuv worker thread, requests queued into a few jobs), and the
 //     device and PHN come from its facts; an invalid or unreadable request gets a 500. What is left
 //     between this server and the simulator is the registry itself: routing, the person lookup,
 //     building the reply, recording the exchange.
