@@ -2,6 +2,7 @@ import net from 'node:net';
 import { expect } from 'chai';
 import type { Exchange } from '../transport/exchange.js';
 import { createSimulator, type Simulator } from './simulator-server.js';
+import { getDemographicsRequest } from './test-support/hcim-v3-requests.js';
 
 /**
  * Sends raw bytes on one loopback connection; resolves with everything the server answered before
@@ -77,13 +78,15 @@ describe('simulator server: recorded bodies', () => {
 
   it('records a request whose client closed its side before the answer (no answer is sent then)', async () => {
     // The answer is held back (latency fault) until the server has surely seen the client's close:
-    // without it, which comes first depends on the machine's load.
+    // without it, which comes first depends on the machine's load. Faults apply to an interaction,
+    // so the request is a real GetDemographics.
     const slow = await createSimulator({ faults: ['*=latency:300'] });
-    const body = '<x>half-closed</x>';
+    const request = getDemographicsRequest('9876543218');
+    const body = request.body;
     let answer: string;
     let recorded: Exchange;
     try {
-      answer = await raw(slow.port, `POST /hcim/QUPA_AR101102.asmx HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+      answer = await raw(slow.port, `POST ${request.path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml\r\nSOAPAction: "${request.soapAction}"\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
       await new Promise((resolve) => setTimeout(resolve, 400));
       recorded = slow.exchanges.at(-1)!;
     } finally {
