@@ -65,9 +65,9 @@ const CPUS = typeof os.availableParallelism === 'function' ? os.availableParalle
 /**
  * Inspection jobs on the libuv pool at once: every core but one, which stays for the event loop
  * (reading requests, building and writing answers). More jobs than that only make the pool's
- * threads and the event loop take turns on the same cores: on the 2-core bench machine, one job per
- * core with no limit held the simulator's p99 at 52–59 ms where this holds it at 41–47 ms
- * (bench/simulator.sh, interleaved runs).
+ * threads and the event loop take turns on the same cores. On the 2-core bench machine (5
+ * interleaved 7 s runs each of bench/simulator-load.mjs, 200 clients), one job per core per
+ * event-loop turn with no limit gave a p99 of 52.1–59.0 ms (median 53.5), this 41.2–47.9 (45.7).
  */
 const MAX_JOBS = Math.max(1, CPUS - 1);
 /** Requests in one job at most, so that a long queue still comes back in pieces the event loop answers as they finish. */
