@@ -55,4 +55,15 @@ describe('HCIM request reader (native addon): requests queue for the addon', () 
     expect(first.map((result) => result.status)).to.deep.equal(['rejected', 'rejected']);
     expect(await inspectV3RequestNative(addon, 'c')).to.have.property('reason').that.includes('}c ');
   });
+
+  it('fails the waiting requests, without ending the process, when the addon cannot prepare the XPaths', async () => {
+    const addon = {
+      prepareXPaths: () => {
+        throw new Error('no XPath support');
+      },
+      inspect: async () => [],
+    } as unknown as NativeXsdAddon;
+    const results = await Promise.allSettled([inspectV3RequestNative(addon, 'a'), inspectV3RequestNative(addon, 'b')]);
+    expect(results.map((result) => (result.status === 'rejected' ? (result.reason as Error).message : 'fulfilled'))).to.deep.equal(['no XPath support', 'no XPath support']);
+  });
 });

@@ -97,6 +97,15 @@ function inspectCoalesced(addon: NativeXsdAddon, input: Buffer): Promise<NativeI
 
 function flush(addon: NativeXsdAddon): void {
   flushScheduled = false;
+  if (waiting.length === 0 || jobs >= MAX_JOBS) return;
+  let xpaths: object;
+  try {
+    xpaths = xpathsFor(addon);
+  } catch (error) {
+    // Thrown here it would end the process (a setImmediate callback): each waiting request fails instead.
+    for (const entry of waiting.splice(0)) entry.reject(error);
+    return;
+  }
   while (waiting.length > 0 && jobs < MAX_JOBS) {
     // The queue shared out over the free jobs, none larger than MAX_JOB_REQUESTS.
     const size = Math.min(MAX_JOB_REQUESTS, Math.ceil(waiting.length / (MAX_JOBS - jobs)));
@@ -109,7 +118,7 @@ function flush(addon: NativeXsdAddon): void {
     inspectAndValidateMany(
       addon,
       job.map((entry) => entry.input),
-      { maxBytes: MAX_XML_MESSAGE_BYTES, xmldomUnwrap: true, xpaths: xpathsFor(addon) },
+      { maxBytes: MAX_XML_MESSAGE_BYTES, xmldomUnwrap: true, xpaths },
     ).then(
       (results) => {
         finished();
