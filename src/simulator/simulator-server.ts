@@ -145,18 +145,16 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     // The client may have closed its side meanwhile (Node's server then drops the answer): recorded as such, not as answered.
     const gone = outgoing.destroyed;
     const sent = gone ? undefined : fault === undefined ? writeAnswer(outgoing, response) : await send(outgoing, response, fault);
-    counter += 1;
     const protocol = protocolOf(request.path);
     if (sent) {
       // The hot path: packed into the log's ring buffer, no object kept per request (exchange-log.ts).
+      counter += 1;
       log.answered(counter, { method: request.method, url: recordedUrl, requestHeaders: request.headers, requestBytes, status: sent.status, responseHeaders: sent.headers, responseBody: sent.body, responseLength: sent.length, protocol, startedAt, durationMs: ms(started) });
       return;
     }
     // Gone before or while a fault held the answer back (latency, slow-body), or dropped by the fault.
     const aborted = gone || (outgoing.destroyed && fault?.kind !== 'drop') ? 'the client closed the connection before the answer was ready' : `fault ${fault?.kind}: connection dropped`;
-    log.add({
-      id: `in${counter}`,
-      stepId: '',
+    record({
       direction: 'incoming',
       protocol,
       request: recordedRequest(request.method, recordedUrl, redactHeaders(request.headers), requestBytes),
@@ -183,10 +181,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     // but the simulator still records what arrived.
     incoming.on('close', () => {
       if (ended) return;
-      counter += 1;
-      log.add({
-        id: `in${counter}`,
-        stepId: '',
+      record({
         direction: 'incoming',
         protocol: protocolOf((incoming.url ?? '/').split('?')[0]!),
         request: recordedRequest(incoming.method ?? 'GET', incoming.url ?? '/', redactHeaders(incoming.headers), Buffer.concat(chunks)),
@@ -293,7 +288,7 @@ interface Sent {
 
 /**
  * Write an answer as it is (no fault); returns what was sent. The body goes to Node as a string:
- * with the head not yet sent, Node writes head and body in one piece (no Buffer, no writev).
+ * with the head not yet sent, Node sends head and body as one string, in one system call.
  */
 function writeAnswer(outgoing: http.ServerResponse, answer: SimResponse): Sent {
   const length = Buffer.byteLength(answer.body, 'utf8');

@@ -19,7 +19,6 @@ import type { InspectedV3Request } from './v3-request-libxml.js';
 const XPATHS = [...FACT_XPATH_LIST, FOREIGN_XPATH, PAYLOAD];
 const FOREIGN_AT = FACTS.length;
 const PAYLOAD_AT = FACTS.length + 1;
-const prepared = new WeakMap<NativeXsdAddon, object>();
 
 /**
  * {@link import('./v3-request-libxml.js').inspectV3Request} on the native addon (system libxml2):
@@ -50,12 +49,6 @@ export async function inspectV3RequestNative(addon: NativeXsdAddon, body: string
   return { ok: true, facts, validated, ...(problem !== undefined ? { schemaProblem: problem } : {}) };
 }
 
-function xpathsFor(addon: NativeXsdAddon): object {
-  let handle = prepared.get(addon);
-  if (handle === undefined) prepared.set(addon, (handle = addon.prepareXPaths(XPATHS)));
-  return handle;
-}
-
 interface Waiting {
   input: Buffer;
   resolve(inspection: NativeInspection): void;
@@ -72,10 +65,21 @@ const CPUS = typeof os.availableParallelism === 'function' ? os.availableParalle
 const MAX_JOBS = Math.max(1, CPUS - 1);
 /** Requests in one job at most, so that a long queue still comes back in pieces the event loop answers as they finish. */
 const MAX_JOB_REQUESTS = 64;
-/** Requests waiting for a free job, in arrival order. */
-const waiting: Waiting[] = [];
-let jobs = 0;
-let flushScheduled = false;
+/** One addon's requests waiting for a free job (in arrival order), its jobs on the pool and its prepared XPaths. */
+interface Queue {
+  addon: NativeXsdAddon;
+  waiting: Waiting[];
+  jobs: number;
+  flushScheduled: boolean;
+  xpaths?: object;
+}
+const queues = new WeakMap<NativeXsdAddon, Queue>();
+
+function queueOf(addon: NativeXsdAddon): Queue {
+  let queue = queues.get(addon);
+  if (queue === undefined) queues.set(addon, (queue = { addon, waiting: [], jobs: 0, flushScheduled: false }));
+  return queue;
+}
 
 /**
  * Inspects a request together with the others waiting: requests queue here, and whenever a job is
@@ -86,34 +90,36 @@ let flushScheduled = false;
  * keeps the pool from holding more work than it has cores for.
  */
 function inspectCoalesced(addon: NativeXsdAddon, input: Buffer): Promise<NativeInspection> {
+  const queue = queueOf(addon);
   return new Promise((resolve, reject) => {
-    waiting.push({ input, resolve, reject });
-    if (!flushScheduled) {
-      flushScheduled = true;
-      setImmediate(flush, addon);
+    queue.waiting.push({ input, resolve, reject });
+    if (!queue.flushScheduled) {
+      queue.flushScheduled = true;
+      setImmediate(flush, queue);
     }
   });
 }
 
-function flush(addon: NativeXsdAddon): void {
-  flushScheduled = false;
-  if (waiting.length === 0 || jobs >= MAX_JOBS) return;
+function flush(queue: Queue): void {
+  queue.flushScheduled = false;
+  const { addon, waiting } = queue;
+  if (waiting.length === 0 || queue.jobs >= MAX_JOBS) return;
   let xpaths: object;
   try {
-    xpaths = xpathsFor(addon);
+    xpaths = queue.xpaths ??= addon.prepareXPaths(XPATHS);
   } catch (error) {
     // Thrown here it would end the process (a setImmediate callback): each waiting request fails instead.
     for (const entry of waiting.splice(0)) entry.reject(error);
     return;
   }
-  while (waiting.length > 0 && jobs < MAX_JOBS) {
+  while (waiting.length > 0 && queue.jobs < MAX_JOBS) {
     // The queue shared out over the free jobs, none larger than MAX_JOB_REQUESTS.
-    const size = Math.min(MAX_JOB_REQUESTS, Math.ceil(waiting.length / (MAX_JOBS - jobs)));
+    const size = Math.min(MAX_JOB_REQUESTS, Math.ceil(waiting.length / (MAX_JOBS - queue.jobs)));
     const job = waiting.splice(0, size);
-    jobs += 1;
+    queue.jobs += 1;
     const finished = (): void => {
-      jobs -= 1;
-      flush(addon);
+      queue.jobs -= 1;
+      flush(queue);
     };
     inspectAndValidateMany(
       addon,
