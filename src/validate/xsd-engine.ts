@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HarnessError } from '../core/errors.js';
 import type { ValidationOptions } from './contract.js';
+import { withDecodedInspections, type RawNativeXsdAddon } from './native-inspection.js';
 
 /**
  * XSD engines. Both are libxml2: `wasm` is the libxml2-wasm package (always available), `native`
@@ -79,7 +80,7 @@ export function nativeXsdAddon(): NativeXsdAddon | undefined {
     return undefined;
   }
   try {
-    addon = createRequire(import.meta.url)(NATIVE_ADDON_PATH) as NativeXsdAddon;
+    addon = withDecodedInspections(createRequire(import.meta.url)(NATIVE_ADDON_PATH) as RawNativeXsdAddon);
   } catch (error) {
     addonError = `the native XSD addon ${NATIVE_ADDON_PATH} cannot be loaded: ${(error as Error).message}`;
   }
