@@ -998,7 +998,11 @@ static napi_value compact_result(napi_env env, Inspection *job, Item *item) {
   char *record = malloc(n);
   if (!record) return NULL;
   int at = snprintf(record, n, "%s%c%s%c%ld%c%s%s", item->name, RECORD_SEPARATOR, item->ns ? item->ns : "", RECORD_SEPARATOR, item->line, RECORD_SEPARATOR, item->validated ? "v" : "", item->values ? "x" : "");
-  size_t len = at < 0 ? 0 : (size_t)at;
+  if (at < 0 || (size_t)at >= n) {
+    free(record);
+    return NULL;
+  }
+  size_t len = (size_t)at;
   for (size_t i = 0; item->values && i < job->nxpaths; i++) {
     record[len++] = RECORD_SEPARATOR;
     if (item->values[i] == NULL) {
@@ -1010,7 +1014,7 @@ static napi_value compact_result(napi_env env, Inspection *job, Item *item) {
     len += vlen;
   }
   record[len] = '\0';
-  napi_value result = at < 0 ? NULL : text(env, record);
+  napi_value result = text(env, record);
   free(record);
   return result;
 }
