@@ -30,6 +30,9 @@ describe('simulator HCIM FHIR', () => {
     const bad = await postFhir(`${base}/Patient/$GetDemographics`, getDemographicsBundle('9876543217'));
     expect(bad.status).to.equal(400);
     expect(outcomeCodes(bad.json)).to.deep.equal(['BCHCIM.BRV.2.0003']);
+    const surnameOnly = await postFhir(`${base}/Patient/$FindCandidates`, findCandidatesBundle('ASHWORTH'));
+    expect(surnameOnly.status).to.equal(400);
+    expect(outcomeCodes(surnameOnly.json)).to.deep.equal(['BCHCIM.SCH.2.5107']);
   });
 
   it('$AddPatient creates (201, RP.0.0000, valid new PHN) and $RevisePatient updates (200, RP.0.0001)', async () => {

@@ -46,6 +46,14 @@ describe('simulator HCIM HL7v3 ports', () => {
     expect(reply.body).to.contain(`<resultTotalQuantity value="${MAX_CANDIDATES}"/>`);
   });
 
+  it('FindCandidates with a surname alone is refused with SCH.2.5107 and no candidates', async () => {
+    const reply = await postSoap(sim.url, findCandidatesRequest('ASHWORTH'));
+    expect(reply.status).to.equal(200);
+    expect(bchcimCode(reply.body)).to.equal('BCHCIM.SCH.2.5107');
+    expect(reply.body).not.to.contain('<subject typeCode="SUBJ">');
+    expect(reply.body).to.contain('<resultTotalQuantity value="0"/>');
+  });
+
   it('GetRelatedIdentifiers lists the PHNs merged into the person', async () => {
     const reply = await postSoap(sim.url, getRelatedIdentifiersRequest('9876543218'));
     expect(bchcimCode(reply.body)).to.equal('BCHCIM.GD.0.0013');

@@ -30,8 +30,8 @@ export function getDemographicsBundle(phn: string): string {
   return bundle('bc-get-demographics-request-bundle', { identifier: [{ system: HCIM_FHIR.phnSystem, value: phn }] });
 }
 
-export function findCandidatesBundle(family: string, birthDate: string): string {
-  return bundle('bc-find-candidates-request-bundle', { name: [{ use: 'official', family }], birthDate });
+export function findCandidatesBundle(family: string, birthDate?: string): string {
+  return bundle('bc-find-candidates-request-bundle', { name: [{ use: 'official', family }], ...(birthDate ? { birthDate } : {}) });
 }
 
 export interface NewPatient {

@@ -53,9 +53,10 @@ export function getRelatedIdentifiersRequest(phn: string): V3Message {
   return { soapAction: 'urn:hl7-org:v3/QUPA_IN101105', path: '/hcim/QUPA_AR101102.asmx', messageId, body: envelope(hcim('HCIM_IN_GetRelatedIdentifiers', 'HCIM_IN_GetRelatedIdentifiers', 'NE', query('HCIM_IN_GetRelatedIdentifiers', payload), messageId)) };
 }
 
-export function findCandidatesRequest(family: string, postalCode: string): V3Message {
+export function findCandidatesRequest(family: string, postalCode?: string): V3Message {
   const messageId = randomUUID();
-  const payload = `<person.addr><value use="PHYS"><postalCode>${postalCode}</postalCode></value></person.addr><person.name><value use="L"><family>${family}</family></value></person.name>`;
+  const address = postalCode === undefined ? '' : `<person.addr><value use="PHYS"><postalCode>${postalCode}</postalCode></value></person.addr>`;
+  const payload = `${address}<person.name><value use="L"><family>${family}</family></value></person.name>`;
   return { soapAction: 'urn:hl7-org:v3/QUPA_IN101103', path: '/hcim/QUPA_AR101102.asmx', messageId, body: envelope(hcim('HCIM_IN_FindCandidates', 'HCIM_IN_FindCandidates', 'NE', query('HCIM_IN_FindCandidates', payload), messageId)) };
 }
 
