@@ -31,7 +31,7 @@ export function getDemographicsBundle(phn: string): string {
 }
 
 export function findCandidatesBundle(family: string, birthDate?: string): string {
-  return bundle('bc-find-candidates-request-bundle', { name: [{ use: 'official', family }], ...(birthDate ? { birthDate } : {}) });
+  return bundle('bc-find-candidates-request-bundle', { name: [{ use: 'official', family }], birthDate });
 }
 
 export interface NewPatient {
